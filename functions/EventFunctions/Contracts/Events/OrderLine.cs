@@ -1,0 +1,3 @@
+namespace EventFunctions.Contracts.Events;
+
+public sealed record OrderLine(string Sku, int Quantity);

@@ -1,0 +1,3 @@
+namespace EventFunctions.Contracts.Events;
+
+public sealed record OrderPlaced(string OrderId, string CustomerId, IReadOnlyList<OrderLine> Lines, string PaymentToken) : IOrderEvent;

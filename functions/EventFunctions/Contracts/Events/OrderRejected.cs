@@ -1,0 +1,3 @@
+namespace EventFunctions.Contracts.Events;
+
+public sealed record OrderRejected(string OrderId, string Reason) : IOrderEvent;

@@ -1,0 +1,3 @@
+namespace EventFunctions.Contracts.Events;
+
+public sealed record PaymentRefunded(string OrderId, string PaymentId, string RefundId, decimal Amount) : IOrderEvent;

@@ -1,0 +1,3 @@
+namespace EventFunctions.Contracts.Events;
+
+public sealed record StockReserved(string OrderId, IReadOnlyList<OrderLine> Lines) : IOrderEvent;

@@ -1,0 +1,60 @@
+using EventFunctions.Contracts;
+using EventFunctions.Messaging;
+using EventFunctions.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace EventFunctions.Functions;
+
+/// <summary>
+/// Runs one function over one trigger batch, the same way under every host:
+/// <list type="number">
+/// <item>read each record; one that cannot be read is dead-lettered, never retried, so it blocks nothing behind it;</item>
+/// <item>find the events already processed (their inbox rows) and take their stored outbox instead of acting again;</item>
+/// <item>let the function decide the effects of the others;</item>
+/// <item>commit every effect's state, inbox marker and outbox together;</item>
+/// <item>publish all outboxes and dead letters, and return only when the broker has acknowledged them.</item>
+/// </list>
+/// Only then may the host commit the batch's offsets. Any exception means "retry the batch": every step is idempotent.
+/// </summary>
+public sealed class EventFunctionRunner(
+    IEventFunction function,
+    IEffectStore store,
+    IEventPublisher publisher,
+    ILogger<EventFunctionRunner> logger)
+{
+    public IEventFunction Function => function;
+
+    public async Task RunAsync(IReadOnlyList<IncomingRecord> records, CancellationToken cancellationToken)
+    {
+        using var _ = StorageRoundTrips.AttributeTo(function.Name);
+        var deadLetters = new List<OutgoingRecord>();
+        var events = new List<EventEnvelope>();
+        foreach (var record in records)
+        {
+            try
+            {
+                events.Add(EventCodec.Decode(record));
+            }
+            catch (PoisonEventException poison)
+            {
+                logger.LogWarning("{Function}: dead-lettering {Coordinates}: {Reason}", function.Name, record.Coordinates, poison.Message);
+                deadLetters.Add(DeadLetters.For(record, function.Name, poison.Message));
+            }
+        }
+
+        var handled = events.Where(function.Handles).DistinctBy(e => e.Id).ToList();
+        var alreadyProcessed = await store.FindProcessedAsync(function, handled, cancellationToken);
+        var fresh = handled.Where(e => !alreadyProcessed.ContainsKey(e.Id)).ToList();
+
+        var effects = fresh.Count == 0 ? [] : await function.HandleAsync(fresh, cancellationToken);
+        var pending = effects.Select(e => new PendingEffect(e, e.Emits.Select(EventCodec.Encode).ToList())).ToList();
+        var committed = await store.CommitAsync(function, pending, cancellationToken);
+        function.Committed(effects);
+
+        await publisher.PublishAsync([.. alreadyProcessed.Values.SelectMany(o => o), .. committed, .. deadLetters], cancellationToken);
+    }
+
+    /// <summary>Moves records that failed every retry to their dead-letter topics, so the partition can move on without losing them.</summary>
+    public Task DeadLetterAsync(IReadOnlyList<IncomingRecord> records, string reason, CancellationToken cancellationToken) =>
+        publisher.PublishAsync(records.Select(r => DeadLetters.For(r, function.Name, reason)).ToList(), cancellationToken);
+}

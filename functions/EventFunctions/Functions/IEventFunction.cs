@@ -1,0 +1,31 @@
+using EventFunctions.Contracts;
+
+namespace EventFunctions.Functions;
+
+/// <summary>
+/// A stateless function: a batch of events in, one <see cref="Effect"/> per event out. It performs no writes of its
+/// own to its home table: <see cref="EventFunctionRunner"/> commits every effect's state, inbox marker and outbox together.
+/// </summary>
+public interface IEventFunction
+{
+    /// <summary>The function's name, which is also its consumer group and the emitter part of its event ids.</summary>
+    string Name { get; }
+
+    IReadOnlyList<string> Topics { get; }
+
+    /// <summary>The table holding this function's state, inbox and outbox, partitioned by <see cref="Storage.OrderShard"/>.</summary>
+    string HomeTable { get; }
+
+    /// <summary>Whether to keep an inbox: functions whose every write is an idempotent fact need none.</summary>
+    bool UsesInbox => true;
+
+    /// <summary>Events of other types on its topics are acknowledged and ignored (e.g. OrderRejected for ProcessPayment).</summary>
+    bool Handles(EventEnvelope envelope);
+
+    Task<IReadOnlyList<Effect>> HandleAsync(IReadOnlyList<EventEnvelope> events, CancellationToken cancellationToken);
+
+    /// <summary>Called once the batch's effects are committed (before they are published).</summary>
+    void Committed(IReadOnlyList<Effect> effects)
+    {
+    }
+}

@@ -1,0 +1,36 @@
+using EventFunctions.Contracts;
+using EventFunctions.Contracts.Events;
+using EventFunctions.Messaging;
+using EventFunctions.Payments;
+using EventFunctions.Storage;
+
+namespace EventFunctions.Functions.RefundPayment;
+
+/// <summary>The compensation of ProcessPayment: StockUnavailable → the charge refunded in full → PaymentRefunded.</summary>
+public sealed class RefundPaymentFunction(IPaymentGateway gateway, TimeProvider clock) : IEventFunction
+{
+    public string Name => ConsumerGroups.RefundPayment;
+
+    public IReadOnlyList<string> Topics { get; } = [Contracts.Topics.StockReserved];
+
+    /// <summary>The ledger the charges are in, so the refund row and the charge row share a partition.</summary>
+    public string HomeTable => TableStorage.Payments;
+
+    public bool Handles(EventEnvelope envelope) => envelope.Data is StockUnavailable;
+
+    /// <summary>Keyed by the charge: one refund per charge, whatever event asks for it.</summary>
+    public static string IdempotencyKey(string paymentId) => DeterministicId.For("refund", paymentId);
+
+    public async Task<IReadOnlyList<Effect>> HandleAsync(IReadOnlyList<EventEnvelope> events, CancellationToken cancellationToken)
+    {
+        var refunds = events.Select(async e =>
+        {
+            var shortage = (StockUnavailable)e.Data;
+            var refund = await gateway.RefundAsync(new RefundRequest(shortage.PaymentId, shortage.Amount), IdempotencyKey(shortage.PaymentId), cancellationToken);
+            return Effect.Emitting(e, Name, clock.GetUtcNow(),
+                new PaymentRefunded(shortage.OrderId, shortage.PaymentId, refund.RefundId, shortage.Amount),
+                new PaymentRefund(shortage.OrderId, shortage.PaymentId, refund.RefundId, shortage.Amount));
+        });
+        return await Task.WhenAll(refunds);
+    }
+}

@@ -1,0 +1,53 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using EventFunctions.Functions;
+using EventFunctions.Functions.ProcessPayment;
+using EventFunctions.Functions.ProjectOrderView;
+using EventFunctions.Functions.RefundPayment;
+using EventFunctions.Functions.ReserveStock;
+using EventFunctions.Functions.ValidateOrder;
+using EventFunctions.Http;
+using EventFunctions.Messaging;
+using EventFunctions.Payments;
+using EventFunctions.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EventFunctions.Hosting;
+
+/// <summary>The pipeline's object graph, the same under both hosts; a host adds only its trigger and its HTTP front.</summary>
+public static class PipelineServices
+{
+    public static IServiceCollection AddEventFunctionsPipeline(
+        this IServiceCollection services, KafkaConnection kafka, string storageConnectionString, string tablePrefix = "")
+    {
+        var roundTrips = new StorageRoundTrips();
+        var tableOptions = new TableClientOptions();
+        tableOptions.AddPolicy(roundTrips, HttpPipelinePosition.PerRetry);
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(roundTrips);
+        services.AddSingleton(new TableStorage(new TableServiceClient(storageConnectionString, tableOptions), tablePrefix));
+        services.AddSingleton(kafka);
+        services.AddSingleton<IEventPublisher, KafkaEventPublisher>();
+
+        services.AddSingleton<IEffectStore, TableEffectStore>();
+        services.AddSingleton<TableInventory>();
+        services.AddSingleton<ICatalogue>(sp => sp.GetRequiredService<TableInventory>());
+        services.AddSingleton<IStockReservations, TableStockReservations>();
+        services.AddSingleton<IOrderViews, TableOrderViews>();
+        services.AddSingleton<IOrderViewChanges, OrderViewChanges>();
+        services.AddSingleton<SimulatedPaymentGateway>();
+        services.AddSingleton<IPaymentGateway>(sp => sp.GetRequiredService<SimulatedPaymentGateway>());
+
+        services.AddSingleton<IEventFunction, ValidateOrderFunction>();
+        services.AddSingleton<IEventFunction, ProcessPaymentFunction>();
+        services.AddSingleton<IEventFunction, ReserveStockFunction>();
+        services.AddSingleton<IEventFunction, RefundPaymentFunction>();
+        services.AddSingleton<IEventFunction, ProjectOrderViewFunction>();
+        services.AddSingleton<IReadOnlyList<EventFunctionRunner>>(sp => sp.GetServices<IEventFunction>()
+            .Select(f => ActivatorUtilities.CreateInstance<EventFunctionRunner>(sp, f)).ToList());
+
+        services.AddSingleton<OrdersApi>();
+        return services;
+    }
+}

@@ -1,0 +1,108 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using EventFunctions.Contracts;
+using EventFunctions.Functions.ProjectOrderView;
+using EventFunctions.Messaging;
+using EventFunctions.Storage;
+using Microsoft.AspNetCore.Http;
+
+namespace EventFunctions.Http;
+
+/// <summary>
+/// The HTTP API, written once: both hosts route their requests here and return what it returns.
+/// Errors are problem details (RFC 9457) naming the field at fault.
+/// </summary>
+public sealed class OrdersApi(IEventPublisher publisher, IOrderViews views, IOrderViewChanges changes, TableInventory inventory, TimeProvider clock)
+{
+    public const string Emitter = "http-api";
+
+    /// <summary>How long a GET may wait for a change at most.</summary>
+    public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(60);
+
+    /// <summary>A reader re-reads at least this often; in-process change signals (<see cref="IOrderViewChanges"/>) usually wake it sooner.</summary>
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public async Task<IResult> PlaceOrderAsync(HttpRequest http, CancellationToken cancellationToken)
+    {
+        var (request, problem) = await ReadAsync<PlaceOrderRequest>(http, cancellationToken);
+        if (problem is not null) return problem;
+        var errors = RequestValidation.Check(request!);
+        if (errors.Count > 0) return Results.ValidationProblem(errors, title: "The order is not valid.");
+
+        var orderId = request!.OrderId ?? Guid.NewGuid().ToString("N");
+        var placed = new EventEnvelope(DeterministicId.For(Emitter, orderId), "/eventfunctions/" + Emitter, clock.GetUtcNow(), null,
+            RequestValidation.ToEvent(request, orderId));
+        // 202 only once Kafka has acknowledged the event: from here on the order cannot be lost.
+        await publisher.PublishAsync([EventCodec.Encode(placed)], cancellationToken);
+        return Results.Accepted($"/api/orders/{orderId}", new { orderId });
+    }
+
+    /// <summary>
+    /// The order's view. With <c>afterVersion</c>, waits (at most <c>waitSeconds</c>, default 30) until the view's
+    /// version passes it, and answers with whatever it has then: a long poll in place of a polling loop.
+    /// </summary>
+    public async Task<IResult> GetOrderAsync(string orderId, int? afterVersion, int? waitSeconds, CancellationToken cancellationToken)
+    {
+        if (!Identifiers.IsValid(orderId)) return NotFound("order", orderId);
+        var view = await views.GetAsync(orderId, cancellationToken);
+        if (afterVersion is { } version)
+        {
+            var wait = TimeSpan.FromSeconds(Math.Clamp(waitSeconds ?? 30, 0, (int)MaxWait.TotalSeconds));
+            var deadline = clock.GetUtcNow() + wait;
+            while ((view?.Version ?? 0) <= version && clock.GetUtcNow() < deadline)
+            {
+                var left = deadline - clock.GetUtcNow();
+                await changes.WaitAsync(orderId, left < PollInterval ? left : PollInterval, cancellationToken);
+                view = await views.GetAsync(orderId, cancellationToken);
+            }
+        }
+        return view is null ? NotFound("order", orderId) : Results.Json(view, Json);
+    }
+
+    public async Task<IResult> ListCustomerOrdersAsync(string customerId, CancellationToken cancellationToken)
+    {
+        if (!Identifiers.IsValid(customerId)) return Results.Json(Array.Empty<OrderView>(), Json);
+        return Results.Json(await views.ListByCustomerAsync(customerId, cancellationToken), Json);
+    }
+
+    public async Task<IResult> SetInventoryAsync(string sku, HttpRequest http, CancellationToken cancellationToken)
+    {
+        var (request, problem) = await ReadAsync<SetInventoryRequest>(http, cancellationToken);
+        if (problem is not null) return problem;
+        var errors = RequestValidation.Check(request!);
+        if (!Identifiers.IsValid(sku)) errors["sku"] = [$"sku must be {Identifiers.Rule}."];
+        if (errors.Count > 0) return Results.ValidationProblem(errors, title: "The inventory item is not valid.");
+
+        var item = await inventory.SetAsync(new InventoryItem(sku, request!.Quantity!.Value, request.UnitPrice!.Value), cancellationToken);
+        return Results.Json(item, Json);
+    }
+
+    public async Task<IResult> GetInventoryAsync(string sku, CancellationToken cancellationToken) =>
+        Identifiers.IsValid(sku) && await inventory.GetAsync(sku, cancellationToken) is { } item
+            ? Results.Json(item, Json)
+            : NotFound("sku", sku);
+
+    private static async Task<(T? Body, IResult? Problem)> ReadAsync<T>(HttpRequest http, CancellationToken cancellationToken) where T : class
+    {
+        try
+        {
+            var body = await JsonSerializer.DeserializeAsync<T>(http.Body, Json, cancellationToken);
+            return body is null ? (null, BadBody("The body is JSON null.")) : (body, null);
+        }
+        catch (JsonException e)
+        {
+            return (null, BadBody($"The body is not valid JSON for this request: {e.Message}"));
+        }
+    }
+
+    private static IResult BadBody(string detail) =>
+        Results.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "The request body cannot be read.");
+
+    private static IResult NotFound(string what, string id) =>
+        Results.Problem($"No {what} '{id}'.", statusCode: StatusCodes.Status404NotFound, title: "Not found.");
+}

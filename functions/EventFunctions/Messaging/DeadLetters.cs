@@ -1,0 +1,31 @@
+using System.Globalization;
+
+namespace EventFunctions.Messaging;
+
+/// <summary>
+/// A record that cannot be processed goes, unchanged, to <c>&lt;topic&gt;.dlq</c> with the reason and its
+/// original coordinates in headers, so that its partition moves on and the record can be replayed later.
+/// </summary>
+public static class DeadLetters
+{
+    public const string Reason = "dlq_reason";
+    public const string Consumer = "dlq_consumer_group";
+    public const string OriginalTopic = "dlq_original_topic";
+    public const string OriginalPartition = "dlq_original_partition";
+    public const string OriginalOffset = "dlq_original_offset";
+
+    public static OutgoingRecord For(IncomingRecord record, string consumerGroup, string reason)
+    {
+        var headers = new List<RecordHeader>(record.Headers)
+        {
+            RecordHeader.Text(Reason, reason),
+            RecordHeader.Text(Consumer, consumerGroup),
+            RecordHeader.Text(OriginalTopic, record.Topic),
+            RecordHeader.Text(OriginalPartition, record.Partition.ToString(CultureInfo.InvariantCulture)),
+            RecordHeader.Text(OriginalOffset, record.Offset.ToString(CultureInfo.InvariantCulture)),
+        };
+        // The original key bytes are kept as they came; a missing key stays empty.
+        var key = record.Key is null ? string.Empty : System.Text.Encoding.UTF8.GetString(record.Key);
+        return new OutgoingRecord(Contracts.Topics.DeadLetterOf(record.Topic), key, record.Value ?? [], headers);
+    }
+}

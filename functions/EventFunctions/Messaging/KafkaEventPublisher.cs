@@ -1,0 +1,38 @@
+using Confluent.Kafka;
+
+namespace EventFunctions.Messaging;
+
+/// <summary>
+/// The pipeline's own producer: idempotent, acks=all, and awaited. The Functions Kafka output binding only logs
+/// failed deliveries, so a batch would be acknowledged with its follow-on events lost; here a failure throws.
+/// </summary>
+public sealed class KafkaEventPublisher : IEventPublisher, IDisposable
+{
+    private readonly IProducer<string, byte[]> producer;
+
+    public KafkaEventPublisher(KafkaConnection connection)
+    {
+        producer = new ProducerBuilder<string, byte[]>(connection.ProducerConfig()).Build();
+    }
+
+    public async Task PublishAsync(IReadOnlyList<OutgoingRecord> records, CancellationToken cancellationToken)
+    {
+        if (records.Count == 0) return;
+        // Produce all before awaiting any: the idempotent producer keeps per-partition order and batches them.
+        var deliveries = records.Select(r => producer.ProduceAsync(r.Topic, ToMessage(r), cancellationToken)).ToArray();
+        await Task.WhenAll(deliveries);
+    }
+
+    private static Message<string, byte[]> ToMessage(OutgoingRecord record)
+    {
+        var headers = new Headers();
+        foreach (var header in record.Headers) headers.Add(header.Key, header.Value);
+        return new Message<string, byte[]> { Key = record.Key, Value = record.Value, Headers = headers };
+    }
+
+    public void Dispose()
+    {
+        producer.Flush(TimeSpan.FromSeconds(10));
+        producer.Dispose();
+    }
+}

@@ -1,0 +1,30 @@
+using System.Text.Json;
+using Azure.Data.Tables;
+using EventFunctions.Contracts;
+using EventFunctions.Functions;
+using EventFunctions.Messaging;
+
+namespace EventFunctions.Storage;
+
+/// <summary>
+/// The marker "this function processed this event", keyed by (order, function, event id) in the order's shard,
+/// holding the outbox: the encoded events the function emitted, to re-publish on a redelivery.
+/// </summary>
+internal static class InboxRow
+{
+    public const string EventId = "EventId";
+    public const string Outbox = "Outbox";
+
+    public static string Key(IEventFunction function, EventEnvelope @event) =>
+        $"{@event.Subject}|inbox|{function.Name}|{@event.Id}";
+
+    public static TableEntity Create(IEventFunction function, EventEnvelope @event, IReadOnlyList<OutgoingRecord> outbox) =>
+        new(OrderShard.Of(@event.Subject), Key(function, @event))
+        {
+            [EventId] = @event.Id,
+            [Outbox] = JsonSerializer.Serialize(outbox, EventCodec.Json),
+        };
+
+    public static IReadOnlyList<OutgoingRecord> ReadOutbox(TableEntity row) =>
+        JsonSerializer.Deserialize<List<OutgoingRecord>>(row.GetString(Outbox) ?? "[]", EventCodec.Json) ?? [];
+}

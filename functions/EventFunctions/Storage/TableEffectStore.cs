@@ -1,0 +1,199 @@
+using System.Collections.Concurrent;
+using Azure;
+using Azure.Data.Tables;
+using EventFunctions.Contracts;
+using EventFunctions.Functions;
+using EventFunctions.Messaging;
+using Microsoft.Extensions.Logging;
+
+namespace EventFunctions.Storage;
+
+/// <summary>
+/// Commits effects shard by shard in entity group transactions of up to 100 rows. The inbox row and the state rows
+/// of one effect always share a transaction, so an effect is either wholly recorded or not at all.
+/// A conflict (409) names the row that already exists; the store settles that effect and resubmits the rest.
+/// </summary>
+public sealed class TableEffectStore(TableStorage tables, ILogger<TableEffectStore> logger) : IEffectStore
+{
+    private const int ParallelQueries = 16;
+
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<OutgoingRecord>>> FindProcessedAsync(
+        IEventFunction function, IReadOnlyList<EventEnvelope> events, CancellationToken cancellationToken)
+    {
+        var found = new ConcurrentDictionary<string, IReadOnlyList<OutgoingRecord>>();
+        if (!function.UsesInbox || events.Count == 0) return found;
+
+        var table = tables.Table(function.HomeTable);
+        var queries = events
+            .GroupBy(e => OrderShard.Of(e.Subject))
+            .SelectMany(shard => shard.Chunk(TableLimits.RowKeysPerQuery).Select(chunk => (Shard: shard.Key, Events: chunk)));
+        await Parallel.ForEachAsync(queries, new ParallelOptions { MaxDegreeOfParallelism = ParallelQueries, CancellationToken = cancellationToken },
+            async (query, token) =>
+            {
+                var rows = string.Join(" or ", query.Events.Select(e => TableClient.CreateQueryFilter($"RowKey eq {InboxRow.Key(function, e)}")));
+                var filter = $"{TableClient.CreateQueryFilter($"PartitionKey eq {query.Shard}")} and ({rows})";
+                await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: token))
+                    found[row.GetString(InboxRow.EventId)] = InboxRow.ReadOutbox(row);
+            });
+        return found;
+    }
+
+    public async Task<IReadOnlyList<OutgoingRecord>> CommitAsync(
+        IEventFunction function, IReadOnlyList<PendingEffect> effects, CancellationToken cancellationToken)
+    {
+        var table = tables.Table(function.HomeTable);
+
+        // Derived rows in other partitions (a customer's index) go first: they are upserts, so a retry after a
+        // failure further on rewrites them harmlessly, and they never point at nothing for longer than a retry.
+        await UpsertForeignRowsAsync(table, effects, cancellationToken);
+
+        var shards = effects.GroupBy(p => OrderShard.Of(p.Effect.OrderId))
+            .Select(shard => CommitShardAsync(table, function, shard.ToList(), cancellationToken));
+        return (await Task.WhenAll(shards)).SelectMany(published => published).ToList();
+    }
+
+    private static async Task UpsertForeignRowsAsync(TableClient table, IReadOnlyList<PendingEffect> effects, CancellationToken cancellationToken)
+    {
+        var partitions = effects
+            .SelectMany(p => p.Effect.Changes.Where(c => c.Partition is not null))
+            .DistinctBy(c => (c.Partition, c.RowKey))
+            .GroupBy(c => c.Partition!);
+        await Task.WhenAll(partitions.SelectMany(partition => partition.Chunk(TableLimits.TransactionOperations).Select(chunk =>
+            table.SubmitTransactionAsync(
+                chunk.Select(c => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(c, partition.Key))),
+                cancellationToken))));
+    }
+
+    private async Task<List<OutgoingRecord>> CommitShardAsync(
+        TableClient table, IEventFunction function, List<PendingEffect> effects, CancellationToken cancellationToken)
+    {
+        var published = new List<OutgoingRecord>();
+        foreach (var chunk in Chunk(UnitsOf(function, effects)))
+            await CommitChunkAsync(table, function, chunk, published, cancellationToken);
+        return published;
+    }
+
+    private async Task CommitChunkAsync(
+        TableClient table, IEventFunction function, List<CommitUnit> units, List<OutgoingRecord> published, CancellationToken cancellationToken)
+    {
+        while (units.Count > 0)
+        {
+            var actions = units.SelectMany(u => u.Rows).Select(r => r.Action).ToList();
+            try
+            {
+                await table.SubmitTransactionAsync(actions, cancellationToken);
+                published.AddRange(units.SelectMany(u => u.Outbox));
+                return;
+            }
+            catch (TableTransactionFailedException e) when (e.Status == 409)
+            {
+                if (e.FailedTransactionActionIndex is not int index)
+                {
+                    // The service did not say which row: settle the units one at a time instead.
+                    if (units.Count == 1) throw;
+                    foreach (var unit in units)
+                        await CommitChunkAsync(table, function, [unit], published, cancellationToken);
+                    return;
+                }
+                await SettleConflictAsync(table, function, units, index, published, cancellationToken);
+            }
+        }
+    }
+
+    private async Task SettleConflictAsync(
+        TableClient table, IEventFunction function, List<CommitUnit> units, int failedIndex,
+        List<OutgoingRecord> published, CancellationToken cancellationToken)
+    {
+        var (unit, row) = units.SelectMany(u => u.Rows.Select(r => (Unit: u, Row: r))).ElementAt(failedIndex);
+        switch (row.Change?.OnConflict)
+        {
+            case null:
+                // The inbox row exists: another delivery committed this effect; publish what it stored.
+                var stored = await table.GetEntityAsync<TableEntity>(row.Action.Entity.PartitionKey, row.Action.Entity.RowKey, cancellationToken: cancellationToken);
+                published.AddRange(InboxRow.ReadOutbox(stored.Value));
+                units.Remove(unit);
+                break;
+            case ConflictRule.FirstWins:
+                unit.Rows.Remove(row);
+                if (unit.Rows.Count == 0)
+                {
+                    units.Remove(unit);
+                    published.AddRange(unit.Outbox);
+                }
+                break;
+            default:
+                // A one-time effect already happened for this order through another event: record the event as
+                // processed, emit nothing, so the order's state stays what the first event made it.
+                logger.LogWarning("{Function}: {Row} already exists; event {EventId} is a duplicate in effect and emits nothing",
+                    function.Name, row.Action.Entity.RowKey, unit.Effect.Cause.Id);
+                units[units.IndexOf(unit)] = unit.AsBusinessDuplicate(function);
+                break;
+        }
+    }
+
+    /// <summary>Builds the rows of each effect, settling within the batch what would collide inside one transaction.</summary>
+    private static List<CommitUnit> UnitsOf(IEventFunction function, IReadOnlyList<PendingEffect> effects)
+    {
+        var units = new List<CommitUnit>();
+        var rowKeys = new HashSet<string>();
+        foreach (var pending in effects)
+        {
+            var rows = new List<UnitRow>();
+            if (function.UsesInbox)
+            {
+                var inbox = InboxRow.Create(function, pending.Effect.Cause, pending.Outbox);
+                if (!rowKeys.Add(inbox.RowKey)) continue; // the same event twice in one batch
+                rows.Add(new UnitRow(new TableTransactionAction(TableTransactionActionType.Add, inbox), null));
+            }
+
+            var unit = new CommitUnit(pending.Effect, rows, pending.Outbox);
+            foreach (var change in pending.Effect.Changes.Where(c => c.Partition is null))
+            {
+                if (!rowKeys.Add(change.RowKey))
+                {
+                    if (change.OnConflict == ConflictRule.FirstWins) continue;
+                    unit = unit.AsBusinessDuplicate(function);
+                    break;
+                }
+                var action = change.OnConflict == ConflictRule.Upsert ? TableTransactionActionType.UpsertReplace : TableTransactionActionType.Add;
+                rows.Add(new UnitRow(new TableTransactionAction(action, ToEntity(change, OrderShard.Of(pending.Effect.OrderId))), change));
+            }
+            if (unit.Rows.Count > 0) units.Add(unit);
+        }
+        return units;
+    }
+
+    private static IEnumerable<List<CommitUnit>> Chunk(List<CommitUnit> units)
+    {
+        var chunk = new List<CommitUnit>();
+        var operations = 0;
+        foreach (var unit in units)
+        {
+            if (operations + unit.Rows.Count > TableLimits.TransactionOperations && chunk.Count > 0)
+            {
+                yield return chunk;
+                (chunk, operations) = ([], 0);
+            }
+            chunk.Add(unit);
+            operations += unit.Rows.Count;
+        }
+        if (chunk.Count > 0) yield return chunk;
+    }
+
+    private static TableEntity ToEntity(StateChange change, string partition)
+    {
+        var entity = new TableEntity(partition, change.RowKey);
+        foreach (var (name, value) in change.Properties) entity[name] = value;
+        return entity;
+    }
+
+    private sealed record UnitRow(TableTransactionAction Action, StateChange? Change);
+
+    private sealed record CommitUnit(Effect Effect, List<UnitRow> Rows, IReadOnlyList<OutgoingRecord> Outbox)
+    {
+        public CommitUnit AsBusinessDuplicate(IEventFunction function) => new(
+            Effect,
+            function.UsesInbox ? [new UnitRow(new TableTransactionAction(TableTransactionActionType.Add, InboxRow.Create(function, Effect.Cause, [])), null)] : [],
+            []);
+    }
+}

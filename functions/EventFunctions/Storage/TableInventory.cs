@@ -1,0 +1,50 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+using EventFunctions.Functions.ValidateOrder;
+
+namespace EventFunctions.Storage;
+
+/// <summary>
+/// The catalogue and stock: one partition per sku, holding its item row (unit price, stock available) and one
+/// row per order line reserved from it, so a stock change and the reservation behind it commit together.
+/// </summary>
+public sealed class TableInventory(TableStorage tables) : ICatalogue
+{
+    public const string ItemRowKey = "item";
+    public const string AvailableProperty = "Available";
+    public const string UnitPriceProperty = "UnitPrice";
+
+    private TableClient Table => tables.Table(TableStorage.Inventory);
+
+    public async Task<IReadOnlyDictionary<string, decimal>> GetPricesAsync(IReadOnlyCollection<string> skus, CancellationToken cancellationToken)
+    {
+        var items = await Task.WhenAll(skus.Select(sku => GetAsync(sku, cancellationToken)));
+        return items.OfType<InventoryItem>().ToDictionary(i => i.Sku, i => i.UnitPrice);
+    }
+
+    public async Task<InventoryItem?> GetAsync(string sku, CancellationToken cancellationToken)
+    {
+        var row = await Table.GetEntityIfExistsAsync<TableEntity>(sku, ItemRowKey, cancellationToken: cancellationToken);
+        return row.HasValue ? ToItem(row.Value!) : null;
+    }
+
+    /// <summary>Sets the price and the quantity available; reservations in flight see the change through their ETag check and re-plan.</summary>
+    public async Task<InventoryItem> SetAsync(InventoryItem item, CancellationToken cancellationToken)
+    {
+        var row = new TableEntity(item.Sku, ItemRowKey)
+        {
+            [AvailableProperty] = item.Quantity,
+            [UnitPriceProperty] = item.UnitPrice.ToString(CultureInfo.InvariantCulture),
+        };
+        await Table.UpsertEntityAsync(row, TableUpdateMode.Merge, cancellationToken);
+        return item;
+    }
+
+    internal static InventoryItem ToItem(TableEntity row) => new(
+        row.PartitionKey,
+        row.GetInt32(AvailableProperty) ?? 0,
+        decimal.Parse(row.GetString(UnitPriceProperty) ?? "0", CultureInfo.InvariantCulture));
+}
+
+public sealed record InventoryItem(string Sku, int Quantity, decimal UnitPrice);

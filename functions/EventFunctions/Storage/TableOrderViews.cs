@@ -1,0 +1,34 @@
+using Azure.Data.Tables;
+using EventFunctions.Contracts.Events;
+using EventFunctions.Functions.ProjectOrderView;
+
+namespace EventFunctions.Storage;
+
+/// <summary>Reads an order's facts (one range query in its shard) and folds them into its view.</summary>
+public sealed class TableOrderViews(TableStorage tables) : IOrderViews
+{
+    private TableClient Table => tables.Table(TableStorage.OrderViews);
+
+    public async Task<OrderView?> GetAsync(string orderId, CancellationToken cancellationToken)
+    {
+        var from = orderId + OrderFact.RowKeyInfix;
+        // '}' sorts right after '|', so this range holds exactly the order's facts.
+        var to = orderId + "|fact}";
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {OrderShard.Of(orderId)} and RowKey ge {from} and RowKey lt {to}");
+        var facts = new List<IOrderEvent>();
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, select: [OrderFact.TypeProperty, OrderFact.DataProperty], cancellationToken: cancellationToken))
+            if (OrderFact.Read(row.GetString(OrderFact.TypeProperty), row.GetString(OrderFact.DataProperty)) is { } fact)
+                facts.Add(fact);
+        return facts.Count == 0 ? null : OrderView.Fold(orderId, facts);
+    }
+
+    public async Task<IReadOnlyList<OrderView>> ListByCustomerAsync(string customerId, CancellationToken cancellationToken)
+    {
+        var orderIds = new List<string>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {CustomerOrder.PartitionOf(customerId)}");
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+            orderIds.Add(row.RowKey);
+        var views = await Task.WhenAll(orderIds.Select(id => GetAsync(id, cancellationToken)));
+        return views.OfType<OrderView>().ToList();
+    }
+}

@@ -1,0 +1,125 @@
+using Azure;
+using Azure.Data.Tables;
+using EventFunctions.Functions.ReserveStock;
+using Microsoft.Extensions.Logging;
+
+namespace EventFunctions.Storage;
+
+/// <summary>
+/// Reserves stock sku by sku: in each sku's partition, one entity group transaction writes the new stock level
+/// (guarded by the item row's ETag) and the line decisions it follows from. An order spanning several skus touches
+/// several partitions; a failure between them is repaired by the next attempt or delivery, which reads the
+/// decisions already recorded and lets <see cref="StockAllocation"/> finish or undo the order.
+/// </summary>
+public sealed class TableStockReservations(TableStorage tables, ILogger<TableStockReservations> logger) : IStockReservations
+{
+    private const int MaxAttempts = 10;
+
+    /// <summary>A sku's transaction holds its item row and at most one line per order: 64 orders keep it under 100 operations.</summary>
+    private const int OrdersPerRound = 64;
+
+    private const string StateProperty = "State";
+    private const string QuantityProperty = "Quantity";
+    private const string ShortProperty = "Short";
+
+    private TableClient Table => tables.Table(TableStorage.Inventory);
+
+    public static string LineRowKey(string orderId) => "order|" + orderId;
+
+    public async Task<IReadOnlyDictionary<string, ReservationOutcome>> ReserveAsync(IReadOnlyList<ReservationRequest> requests, CancellationToken cancellationToken)
+    {
+        var outcomes = new Dictionary<string, ReservationOutcome>();
+        foreach (var round in requests.DistinctBy(r => r.OrderId).Chunk(OrdersPerRound))
+            foreach (var (orderId, outcome) in await ReserveRoundAsync(round, cancellationToken))
+                outcomes[orderId] = outcome;
+        return outcomes;
+    }
+
+    private async Task<IReadOnlyDictionary<string, ReservationOutcome>> ReserveRoundAsync(IReadOnlyList<ReservationRequest> requests, CancellationToken cancellationToken)
+    {
+        var lines = requests.SelectMany(r => r.Lines.Select(l => (l.Sku, r.OrderId))).ToList();
+        var skus = lines.Select(l => l.Sku).Distinct().ToList();
+        for (var attempt = 1; ; attempt++)
+        {
+            var items = await ReadItemsAsync(skus, cancellationToken);
+            // The first attempt is optimistic: unless this is a redelivery, no line of these orders is decided yet.
+            // A write that meets a recorded decision fails as a whole (409), and the next attempt reads them all.
+            var recorded = attempt == 1 ? [] : await ReadDecisionsAsync(lines, cancellationToken);
+            var plan = StockAllocation.Plan(
+                requests,
+                items.ToDictionary(i => i.Key, i => i.Value.Available),
+                recorded.ToDictionary(r => r.Key, r => r.Value.Decision));
+
+            var written = await Task.WhenAll(plan.Writes.Select(w => TryWriteAsync(w, items[w.Sku].ETag, recorded, cancellationToken)));
+            if (written.All(ok => ok)) return plan.Outcomes;
+            if (attempt == MaxAttempts)
+                throw new InvalidOperationException($"Stock reservation did not settle after {MaxAttempts} attempts of concurrent change.");
+            logger.LogDebug("Stock changed under reservation attempt {Attempt}; re-reading", attempt);
+        }
+    }
+
+    private async Task<bool> TryWriteAsync(
+        SkuWrite write, ETag? itemETag, Dictionary<(string Sku, string OrderId), (LineDecision Decision, ETag ETag)> recorded,
+        CancellationToken cancellationToken)
+    {
+        var actions = new List<TableTransactionAction>();
+        if (itemETag is { } etag)
+        {
+            // Always guarded, even when only refusing: the decision was made on the level read, so it must still be that level.
+            var item = new TableEntity(write.Sku, TableInventory.ItemRowKey) { [TableInventory.AvailableProperty] = write.NewAvailable };
+            actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateMerge, item, etag));
+        }
+        foreach (var (orderId, decision) in write.Decisions)
+            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, LineRow(write.Sku, orderId, decision)));
+        foreach (var (orderId, decision) in write.Releases)
+            actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, LineRow(write.Sku, orderId, decision), recorded[(write.Sku, orderId)].ETag));
+
+        try
+        {
+            await Table.SubmitTransactionAsync(actions, cancellationToken);
+            return true;
+        }
+        catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
+        {
+            return false;
+        }
+    }
+
+    private async Task<Dictionary<string, (int Available, ETag? ETag)>> ReadItemsAsync(List<string> skus, CancellationToken cancellationToken)
+    {
+        var rows = await Task.WhenAll(skus.Select(async sku =>
+            (Sku: sku, Row: await Table.GetEntityIfExistsAsync<TableEntity>(sku, TableInventory.ItemRowKey, cancellationToken: cancellationToken))));
+        return rows.ToDictionary(
+            r => r.Sku,
+            r => r.Row.HasValue ? (r.Row.Value!.GetInt32(TableInventory.AvailableProperty) ?? 0, (ETag?)r.Row.Value.ETag) : (0, null));
+    }
+
+    private async Task<Dictionary<(string Sku, string OrderId), (LineDecision Decision, ETag ETag)>> ReadDecisionsAsync(
+        List<(string Sku, string OrderId)> lines, CancellationToken cancellationToken)
+    {
+        var queries = lines.GroupBy(l => l.Sku).SelectMany(sku => sku.Chunk(TableLimits.RowKeysPerQuery).Select(chunk =>
+        {
+            var rows = string.Join(" or ", chunk.Select(l => TableClient.CreateQueryFilter($"RowKey eq {LineRowKey(l.OrderId)}")));
+            return $"{TableClient.CreateQueryFilter($"PartitionKey eq {sku.Key}")} and ({rows})";
+        }));
+        var results = await Task.WhenAll(queries.Select(async filter =>
+        {
+            var found = new List<TableEntity>();
+            await foreach (var row in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken)) found.Add(row);
+            return found;
+        }));
+        return results.SelectMany(r => r).ToDictionary(
+            row => (row.PartitionKey, row.RowKey["order|".Length..]),
+            row => (new LineDecision(
+                Enum.Parse<LineState>(row.GetString(StateProperty)),
+                row.GetInt32(QuantityProperty) ?? 0,
+                row.GetBoolean(ShortProperty) ?? false), row.ETag));
+    }
+
+    private static TableEntity LineRow(string sku, string orderId, LineDecision decision) => new(sku, LineRowKey(orderId))
+    {
+        [StateProperty] = decision.State.ToString(),
+        [QuantityProperty] = decision.Quantity,
+        [ShortProperty] = decision.Short,
+    };
+}

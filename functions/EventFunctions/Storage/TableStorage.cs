@@ -1,0 +1,29 @@
+using Azure.Data.Tables;
+
+namespace EventFunctions.Storage;
+
+/// <summary>
+/// The pipeline's tables, under an optional name prefix (tests use one per run, so they never see each other's rows).
+/// </summary>
+public sealed class TableStorage(TableServiceClient service, string prefix = "")
+{
+    public const string ConnectionSetting = "AzureWebJobsStorage";
+
+    public const string Validations = "Validations";
+    public const string Payments = "Payments";
+    public const string Reservations = "Reservations";
+    public const string Inventory = "Inventory";
+    public const string OrderViews = "OrderViews";
+
+    public static IReadOnlyList<string> All { get; } = [Validations, Payments, Reservations, Inventory, OrderViews];
+
+    public TableServiceClient Service => service;
+
+    public TableClient Table(string name) => service.GetTableClient(prefix + name);
+
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        foreach (var name in All)
+            await Table(name).CreateIfNotExistsAsync(cancellationToken);
+    }
+}
