@@ -13,7 +13,7 @@ namespace EventFunctions.Storage;
 /// </summary>
 public sealed class TableStockReservations(TableStorage tables, ILogger<TableStockReservations> logger) : IStockReservations
 {
-    private const int MaxAttempts = 10;
+    private const int MaxAttempts = 20;
 
     /// <summary>A sku's transaction holds its item row and at most one line per order: 64 orders keep it under 100 operations.</summary>
     private const int OrdersPerRound = 64;
@@ -55,6 +55,8 @@ public sealed class TableStockReservations(TableStorage tables, ILogger<TableSto
             if (attempt == MaxAttempts)
                 throw new InvalidOperationException($"Stock reservation did not settle after {MaxAttempts} attempts of concurrent change.");
             logger.LogDebug("Stock changed under reservation attempt {Attempt}; re-reading", attempt);
+            // Jittered, so that reservers racing for one sku do not collide again in lockstep.
+            await Task.Delay(Random.Shared.Next(1, 10 * attempt), cancellationToken);
         }
     }
 

@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using EventFunctions.Functions.ProjectOrderView;
+using EventFunctions.Http;
+using EventFunctions.Storage;
+
+namespace EventFunctions.LocalHost.Benchmark;
+
+/// <summary>
+/// Places N orders through a freshly started pipeline over its HTTP API and reports throughput from the first
+/// POST to the last final status, latency from placed to final, and Table Storage round trips per order.
+/// </summary>
+public static class OrderBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var orders = IntArg(args, "--orders", 2000);
+        var concurrency = IntArg(args, "--concurrency", 64);
+        var skus = IntArg(args, "--skus", 20);
+        var settings = args.Where(a => !a.StartsWith("--orders") && !a.StartsWith("--concurrency") && !a.StartsWith("--skus")).ToArray();
+
+        await using var pipeline = await LocalPipeline.StartAsync(settings, new LocalPipelineOptions
+        {
+            Urls = "http://127.0.0.1:0",
+            TablePrefix = "bench" + Guid.NewGuid().ToString("N")[..8],
+        });
+        using var http = new HttpClient { BaseAddress = pipeline.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
+        await WaitUntilReadyAsync(http);
+
+        for (var i = 0; i < skus; i++)
+            (await http.PutAsJsonAsync($"/api/inventory/{Sku(i)}", new SetInventoryRequest(orders * 10, 1m + i))).EnsureSuccessStatusCode();
+
+        var roundTrips = pipeline.Services.GetRequiredService<StorageRoundTrips>();
+        var before = roundTrips.Snapshot();
+        var throttle = new SemaphoreSlim(concurrency);
+        var clock = Stopwatch.StartNew();
+        var results = await Task.WhenAll(Enumerable.Range(0, orders).Select(async n =>
+        {
+            await throttle.WaitAsync();
+            TimeSpan placedAt;
+            try
+            {
+                placedAt = clock.Elapsed;
+                var lines = Enumerable.Range(0, 1 + n % 3).Select(k => new OrderLineRequest(Sku((n + k * 7) % skus), 1 + k)).ToList();
+                var response = await http.PostAsJsonAsync("/api/orders", new PlaceOrderRequest($"bench-{n}", $"customer-{n % 100}", lines, "tok_visa"));
+                response.EnsureSuccessStatusCode();
+            }
+            finally
+            {
+                throttle.Release();
+            }
+            var view = await WaitForFinalAsync(http, $"bench-{n}");
+            return (Placed: placedAt, Final: clock.Elapsed, view.Status);
+        }));
+        var after = roundTrips.Snapshot();
+
+        var latencies = results.Select(r => (r.Final - r.Placed).TotalMilliseconds).Order().ToArray();
+        var elapsed = results.Max(r => r.Final) - results.Min(r => r.Placed);
+        Console.WriteLine($"orders:               {orders} ({string.Join(", ", results.GroupBy(r => r.Status).Select(g => $"{g.Count()} {g.Key}"))})");
+        Console.WriteLine($"elapsed:              {elapsed.TotalSeconds:F1} s (first POST to last final status)");
+        Console.WriteLine($"throughput:           {orders / elapsed.TotalSeconds:F0} orders/s");
+        Console.WriteLine($"latency placed→final: p50 {Percentile(latencies, 0.50):F0} ms, p99 {Percentile(latencies, 0.99):F0} ms, max {latencies[^1]:F0} ms");
+        var pipelineTrips = after.Where(a => a.Key != StorageRoundTrips.Api).Sum(a => a.Value - before.GetValueOrDefault(a.Key));
+        Console.WriteLine($"table round trips:    {(double)pipelineTrips / orders:F2} per order by the functions:");
+        foreach (var (caller, count) in after.OrderBy(a => a.Key))
+            Console.WriteLine($"  {caller,-20} {(double)(count - before.GetValueOrDefault(caller)) / orders:F2} per order");
+        return results.All(r => r.Status.IsFinal()) ? 0 : 1;
+    }
+
+    private static string Sku(int i) => $"sku-{i:D3}";
+
+    private static async Task<OrderView> WaitForFinalAsync(HttpClient http, string orderId)
+    {
+        var version = 0;
+        while (true)
+        {
+            var response = await http.GetAsync($"/api/orders/{orderId}?afterVersion={version}&waitSeconds=30");
+            if (response.IsSuccessStatusCode)
+            {
+                var view = (await response.Content.ReadFromJsonAsync<OrderView>(OrdersApi.Json))!;
+                if (view.Status.IsFinal()) return view;
+                version = view.Version;
+            }
+        }
+    }
+
+    private static async Task WaitUntilReadyAsync(HttpClient http)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (!(await http.GetAsync("/api/health")).IsSuccessStatusCode)
+        {
+            if (deadline.Elapsed > TimeSpan.FromSeconds(60)) throw new TimeoutException("The pipeline's consumers did not get their partitions within 60 s.");
+            await Task.Delay(200);
+        }
+    }
+
+    private static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+
+    private static int IntArg(string[] args, string name, int fallback)
+    {
+        var i = Array.FindIndex(args, a => a == name || a.StartsWith(name + "="));
+        if (i < 0) return fallback;
+        var text = args[i].Contains('=') ? args[i].Split('=', 2)[1] : args.ElementAtOrDefault(i + 1);
+        return int.TryParse(text, CultureInfo.InvariantCulture, out var value) ? value : fallback;
+    }
+}

@@ -1,0 +1,142 @@
+using Confluent.Kafka;
+using Confluent.Kafka.Admin;
+using EventFunctions.Contracts;
+using EventFunctions.EmbeddedKafka;
+using EventFunctions.Functions;
+using EventFunctions.Hosting;
+using EventFunctions.LocalHost.Api;
+using EventFunctions.LocalHost.KafkaTrigger;
+using EventFunctions.Messaging;
+using EventFunctions.Storage;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace EventFunctions.LocalHost;
+
+/// <summary>
+/// The whole pipeline in one process: Kafka (embedded unless <c>KafkaBrokerList</c> names a cluster), Table Storage
+/// on <c>AzureWebJobsStorage</c> (Azurite by default), one trigger per function and the HTTP API.
+/// The program, the benchmark and the integration tests all start it through here.
+/// </summary>
+public sealed class LocalPipeline : IAsyncDisposable
+{
+    private const string DefaultStorage = "UseDevelopmentStorage=true";
+    private const string GroupProtocolSetting = "KafkaGroupProtocol";
+
+    private readonly WebApplication app;
+
+    private LocalPipeline(WebApplication app, EmbeddedKafkaCluster? cluster, KafkaConnection kafka)
+    {
+        this.app = app;
+        Cluster = cluster;
+        Kafka = kafka;
+    }
+
+    /// <summary>The embedded cluster, when the pipeline runs on it: tests inject faults through it.</summary>
+    public EmbeddedKafkaCluster? Cluster { get; }
+
+    public KafkaConnection Kafka { get; }
+
+    public IServiceProvider Services => app.Services;
+
+    public Uri BaseAddress => new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+
+    public static async Task<LocalPipeline> StartAsync(string[] args, LocalPipelineOptions options, CancellationToken cancellationToken = default)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.WebHost.UseUrls(builder.Configuration["urls"] ?? options.Urls);
+        var settings = builder.Configuration;
+
+        EmbeddedKafkaCluster? cluster = null;
+        var kafka = KafkaConnection.FromSettings(settings);
+        if (kafka is null)
+        {
+            cluster = EmbeddedKafkaCluster.Start(options.EmbeddedBrokers);
+            foreach (var topic in Topics.AllWithDeadLetters)
+                cluster.CreateTopic(topic, Topics.Partitions, options.EmbeddedReplicationFactor);
+            kafka = new KafkaConnection(cluster.BootstrapServers);
+        }
+        else
+        {
+            await CreateMissingTopicsAsync(kafka);
+        }
+
+        try
+        {
+            var storage = settings[TableStorage.ConnectionSetting] is { Length: > 0 } configured ? configured : DefaultStorage;
+            builder.Services.AddEventFunctionsPipeline(kafka, storage, settings["TablePrefix"] ?? options.TablePrefix);
+
+            var trigger = new KafkaTriggerOptions();
+            new ConfigurationBuilder().AddJsonFile(Path.Combine(AppContext.BaseDirectory, "host.json"), optional: true).Build()
+                .GetSection(KafkaTriggerOptions.Section).Bind(trigger);
+            options.ConfigureTrigger?.Invoke(trigger);
+            builder.Services.AddSingleton(trigger);
+            builder.Services.AddSingleton<TriggerHealth>();
+            if (settings.GetValue("RunFunctions", options.RunFunctions))
+                AddTriggers(builder.Services, kafka, GroupProtocolFor(settings, embedded: cluster is not null));
+
+            var app = builder.Build();
+            app.MapPipelineApi();
+            await app.Services.GetRequiredService<TableStorage>().EnsureCreatedAsync(cancellationToken);
+            await app.StartAsync(cancellationToken);
+
+            var pipeline = new LocalPipeline(app, cluster, kafka);
+            app.Logger.LogInformation("Kafka bootstrap servers: {BootstrapServers}{Embedded}", kafka.BrokerList, cluster is null ? "" : " (embedded)");
+            app.Logger.LogInformation("HTTP API: {BaseAddress}api", pipeline.BaseAddress);
+            return pipeline;
+        }
+        catch
+        {
+            cluster?.Dispose();
+            throw;
+        }
+    }
+
+    private static void AddTriggers(IServiceCollection services, KafkaConnection kafka, GroupProtocol protocol)
+    {
+        services.AddSingleton<IHostedService>(sp =>
+            new TriggerSet(sp.GetRequiredService<IReadOnlyList<EventFunctionRunner>>().Select(runner =>
+            {
+                var config = kafka.ConsumerConfig(runner.Function.Name);
+                config.GroupProtocol = protocol;
+                if (protocol == GroupProtocol.Classic) config.SessionTimeoutMs = 6000;
+                sp.GetRequiredService<TriggerHealth>().Expect(runner.Function.Name);
+                return ActivatorUtilities.CreateInstance<KafkaTriggerListener>(sp, runner, config);
+            }).ToList()));
+    }
+
+    /// <summary>KIP-848 groups assign partitions in seconds; on an external cluster the classic protocol is the safe default.</summary>
+    private static GroupProtocol GroupProtocolFor(IConfiguration settings, bool embedded) =>
+        Enum.TryParse<GroupProtocol>(settings[GroupProtocolSetting], ignoreCase: true, out var configured) ? configured
+        : embedded ? GroupProtocol.Consumer : GroupProtocol.Classic;
+
+    private static async Task CreateMissingTopicsAsync(KafkaConnection kafka)
+    {
+        using var admin = new AdminClientBuilder(kafka.AdminConfig()).Build();
+        try
+        {
+            await admin.CreateTopicsAsync(Topics.AllWithDeadLetters.Select(t => new TopicSpecification { Name = t, NumPartitions = Topics.Partitions }));
+        }
+        catch (CreateTopicsException e) when (e.Results.All(r => r.Error.Code is ErrorCode.NoError or ErrorCode.TopicAlreadyExists))
+        {
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+        // After the consumers and the producer are gone: the cluster must outlive its clients.
+        Cluster?.Dispose();
+    }
+
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => app.WaitForShutdownAsync(cancellationToken);
+
+    /// <summary>Starts the triggers together and stops them together, so shutdown does not wait on each in turn.</summary>
+    private sealed class TriggerSet(IReadOnlyList<KafkaTriggerListener> listeners) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => Task.WhenAll(listeners.Select(l => l.StartAsync(cancellationToken)));
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.WhenAll(listeners.Select(l => l.StopAsync(cancellationToken)));
+    }
+}
