@@ -45,6 +45,9 @@ public sealed class LocalPipeline : IAsyncDisposable
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.WebHost.UseUrls(builder.Configuration["urls"] ?? options.Urls);
+        // Per-request logs would cost more than the requests; settings (Logging__LogLevel__...) can raise them again.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         var settings = builder.Configuration;
 
         EmbeddedKafkaCluster? cluster = null;

@@ -19,9 +19,6 @@ public sealed class OrdersApi(IEventPublisher publisher, IOrderViews views, IOrd
     /// <summary>How long a GET may wait for a change at most.</summary>
     public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(60);
 
-    /// <summary>A reader re-reads at least this often; in-process change signals (<see cref="IOrderViewChanges"/>) usually wake it sooner.</summary>
-    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
-
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter() },
@@ -49,15 +46,27 @@ public sealed class OrdersApi(IEventPublisher publisher, IOrderViews views, IOrd
     public async Task<IResult> GetOrderAsync(string orderId, int? afterVersion, int? waitSeconds, CancellationToken cancellationToken)
     {
         if (!Identifiers.IsValid(orderId)) return NotFound("order", orderId);
+        var change = changes.NextChange(orderId);
         var view = await views.GetAsync(orderId, cancellationToken);
         if (afterVersion is { } version)
         {
             var wait = TimeSpan.FromSeconds(Math.Clamp(waitSeconds ?? 30, 0, (int)MaxWait.TotalSeconds));
-            var deadline = clock.GetUtcNow() + wait;
-            while ((view?.Version ?? 0) <= version && clock.GetUtcNow() < deadline)
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            deadline.CancelAfter(wait);
+            while ((view?.Version ?? 0) <= version && !deadline.IsCancellationRequested)
             {
-                var left = deadline - clock.GetUtcNow();
-                await changes.WaitAsync(orderId, left < PollInterval ? left : PollInterval, cancellationToken);
+                try
+                {
+                    await change.WaitAsync(changes.RecheckInterval, deadline.Token);
+                }
+                catch (TimeoutException)
+                {
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    break;
+                }
+                change = changes.NextChange(orderId);
                 view = await views.GetAsync(orderId, cancellationToken);
             }
         }

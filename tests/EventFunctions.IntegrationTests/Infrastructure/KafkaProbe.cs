@@ -1,0 +1,69 @@
+using Confluent.Kafka;
+using EventFunctions.Functions;
+using EventFunctions.Messaging;
+
+namespace EventFunctions.IntegrationTests.Infrastructure;
+
+/// <summary>Reads topics and consumer-group positions of the pipeline's cluster with plain Kafka clients.</summary>
+public sealed class KafkaProbe(KafkaConnection kafka)
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+
+    public IReadOnlyList<ConsumeResult<byte[], byte[]>> ReadAll(string topic)
+    {
+        using var consumer = new ConsumerBuilder<byte[], byte[]>(kafka.ConsumerConfig("probe-" + Guid.NewGuid().ToString("N"))).Build();
+        var ends = HighWatermarks(consumer, topic);
+        consumer.Assign(ends.Keys.Select(p => new TopicPartitionOffset(p, Offset.Beginning)));
+        var records = new List<ConsumeResult<byte[], byte[]>>();
+        var remaining = ends.Count(e => e.Value > 0);
+        var reached = new HashSet<TopicPartition>();
+        while (reached.Count < remaining)
+        {
+            var record = consumer.Consume(Timeout) ?? throw new TimeoutException($"Reading {topic} stalled.");
+            records.Add(record);
+            if (record.Offset.Value + 1 >= ends[record.TopicPartition]) reached.Add(record.TopicPartition);
+        }
+        return records;
+    }
+
+    /// <summary>True when every group has committed every partition of its topics up to the end: nothing is in flight.</summary>
+    public bool CaughtUp(IEnumerable<IEventFunction> functions)
+    {
+        foreach (var function in functions)
+        {
+            using var consumer = new ConsumerBuilder<byte[], byte[]>(kafka.ConsumerConfig(function.Name)).Build();
+            foreach (var topic in function.Topics)
+            {
+                var ends = HighWatermarks(consumer, topic);
+                var committed = consumer.Committed(ends.Keys, Timeout).ToDictionary(c => c.TopicPartition, c => c.Offset.Value);
+                if (ends.Any(end => end.Value > 0 && committed.GetValueOrDefault(end.Key, -1) < end.Value)) return false;
+            }
+        }
+        return true;
+    }
+
+    public async Task<DeliveryResult<string, byte[]>> ProduceAsync(string topic, string key, byte[] value, params (string Key, string Value)[] headers)
+    {
+        using var producer = new ProducerBuilder<string, byte[]>(kafka.ProducerConfig()).Build();
+        var message = new Message<string, byte[]> { Key = key, Value = value, Headers = [] };
+        foreach (var (name, text) in headers) message.Headers.Add(name, System.Text.Encoding.UTF8.GetBytes(text));
+        return await producer.ProduceAsync(topic, message);
+    }
+
+    /// <summary>Appends every record of <paramref name="topic"/> to it again, key, value and headers unchanged: each consumer sees each event twice.</summary>
+    public async Task<int> ReplayAsync(string topic)
+    {
+        var records = ReadAll(topic);
+        using var producer = new ProducerBuilder<byte[], byte[]>(kafka.ProducerConfig()).Build();
+        await Task.WhenAll(records.Select(r => producer.ProduceAsync(r.TopicPartition, new Message<byte[], byte[]>
+        {
+            Key = r.Message.Key, Value = r.Message.Value, Headers = r.Message.Headers,
+        })));
+        return records.Count;
+    }
+
+    private static Dictionary<TopicPartition, long> HighWatermarks(IConsumer<byte[], byte[]> consumer, string topic) =>
+        Enumerable.Range(0, Contracts.Topics.Partitions)
+            .Select(p => new TopicPartition(topic, p))
+            .ToDictionary(tp => tp, tp => consumer.QueryWatermarkOffsets(tp, Timeout).High.Value);
+}

@@ -1,0 +1,93 @@
+using System.Net.Http.Json;
+using Azure.Data.Tables;
+using EventFunctions.Functions.ProjectOrderView;
+using EventFunctions.Http;
+using EventFunctions.LocalHost;
+using EventFunctions.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EventFunctions.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// One pipeline for the whole integration suite: the embedded Kafka cluster, Azurite (started by test.sh) under a
+/// table prefix of its own, the five triggers and the HTTP API on a free port. Tests isolate themselves by ids.
+/// </summary>
+public sealed class PipelineFixture : IAsyncLifetime
+{
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    private LocalPipeline? pipeline;
+
+    public LocalPipeline Pipeline => pipeline ?? throw new InvalidOperationException("The pipeline has not started.");
+
+    public HttpClient Http { get; private set; } = null!;
+
+    public TableStorage Tables => Pipeline.Services.GetRequiredService<TableStorage>();
+
+    public async Task InitializeAsync()
+    {
+        await AzuriteProbe.EnsureReachableAsync();
+        pipeline = await LocalPipeline.StartAsync([], new LocalPipelineOptions
+        {
+            Urls = "http://127.0.0.1:0",
+            TablePrefix = "it" + Guid.NewGuid().ToString("N")[..8],
+            ConfigureTrigger = trigger => trigger.MaxRetries = 2,
+        });
+        Http = new HttpClient { BaseAddress = pipeline.BaseAddress, Timeout = Patience + TimeSpan.FromSeconds(10) };
+        await Eventually.TrueAsync(async () => (await Http.GetAsync("/api/health")).IsSuccessStatusCode, Patience, "every consumer holds partitions");
+    }
+
+    public async Task DisposeAsync()
+    {
+        Http.Dispose();
+        if (pipeline is not null) await pipeline.DisposeAsync();
+    }
+
+    public async Task StockAsync(string sku, int quantity, decimal unitPrice)
+    {
+        var response = await Http.PutAsJsonAsync($"/api/inventory/{sku}", new SetInventoryRequest(quantity, unitPrice));
+        response.EnsureSuccessStatusCode();
+    }
+
+    public async Task<int> AvailableAsync(string sku) =>
+        (await Http.GetFromJsonAsync<InventoryItem>($"/api/inventory/{sku}", OrdersApi.Json))!.Quantity;
+
+    public async Task<string> PlaceAsync(string orderId, string customerId, string paymentToken, params (string Sku, int Quantity)[] lines)
+    {
+        var request = new PlaceOrderRequest(orderId, customerId, lines.Select(l => new OrderLineRequest(l.Sku, l.Quantity)).ToList(), paymentToken);
+        var response = await Http.PostAsJsonAsync("/api/orders", request);
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
+        return orderId;
+    }
+
+    /// <summary>Long-polls the view (no sleeping loop) until it reaches a final status.</summary>
+    public async Task<OrderView> FinalViewAsync(string orderId)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        var version = 0;
+        while (DateTime.UtcNow < deadline)
+        {
+            var response = await Http.GetAsync($"/api/orders/{orderId}?afterVersion={version}&waitSeconds=10");
+            if (!response.IsSuccessStatusCode) continue;
+            var view = (await response.Content.ReadFromJsonAsync<OrderView>(OrdersApi.Json))!;
+            if (view.Status.IsFinal()) return view;
+            version = view.Version;
+        }
+        throw new TimeoutException($"Order {orderId} did not reach a final status within {Patience}.");
+    }
+
+    /// <summary>The ledger rows (charge, refund) of an order, read straight from Table Storage.</summary>
+    public async Task<IReadOnlyList<TableEntity>> LedgerAsync(string orderId)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {OrderShard.Of(orderId)} and OrderId eq {orderId}");
+        var rows = new List<TableEntity>();
+        await foreach (var row in Tables.Table(TableStorage.Payments).QueryAsync<TableEntity>(filter)) rows.Add(row);
+        return rows;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PipelineCollection : ICollectionFixture<PipelineFixture>
+{
+    public const string Name = "pipeline";
+}

@@ -1,0 +1,68 @@
+using System.Text;
+using EventFunctions.Contracts;
+using EventFunctions.Contracts.Events;
+using EventFunctions.Functions.ProjectOrderView;
+using EventFunctions.IntegrationTests.Infrastructure;
+using EventFunctions.Messaging;
+
+namespace EventFunctions.IntegrationTests.Pipeline;
+
+/// <summary>A record no retry can process goes to the dead-letter topic, and the records behind it flow on.</summary>
+[Collection(PipelineCollection.Name)]
+[Trait("Category", "Integration")]
+public sealed class DeadLetterTests(PipelineFixture pipeline)
+{
+    [Theory]
+    [InlineData("{\"orderId\": \"truncated", "malformed")]
+    [InlineData("{}", "malformed")]
+    public async Task A_malformed_event_is_dead_lettered_and_the_order_behind_it_is_processed(string value, string reason)
+    {
+        var orderId = "dlq-" + Guid.NewGuid().ToString("N")[..8];
+        var sku = "dlq-sku-" + Guid.NewGuid().ToString("N")[..8];
+        await pipeline.StockAsync(sku, 5, 1m);
+        var probe = new KafkaProbe(pipeline.Pipeline.Kafka);
+        // Same key as the good order: same partition, right in front of it.
+        var poison = await probe.ProduceAsync(Topics.OrdersPlaced, orderId, Encoding.UTF8.GetBytes(value),
+            (CloudEventHeaders.Id, "poison-" + orderId), (CloudEventHeaders.Type, EventTypes.NameOf(typeof(OrderPlaced))),
+            (CloudEventHeaders.Source, "/tests"), (CloudEventHeaders.SpecVersion, "1.0"));
+
+        await pipeline.PlaceAsync(orderId, "hank", "tok_visa", (sku, 1));
+        Assert.Equal(OrderStatus.Confirmed, (await pipeline.FinalViewAsync(orderId)).Status);
+
+        var letters = await DeadLettersOfAsync(probe, poison.Offset.Value, poison.Partition.Value);
+        var byValidation = Assert.Single(letters, l => Header(l, DeadLetters.Consumer) == ConsumerGroups.ValidateOrder);
+        Assert.Contains(reason, Header(byValidation, DeadLetters.Reason));
+        Assert.Equal(Topics.OrdersPlaced, Header(byValidation, DeadLetters.OriginalTopic));
+        Assert.Equal("poison-" + orderId, Header(byValidation, CloudEventHeaders.Id));
+        Assert.Equal(value, Encoding.UTF8.GetString(byValidation.Message.Value));
+    }
+
+    [Fact]
+    public async Task An_event_of_an_unknown_type_is_dead_lettered_with_that_reason()
+    {
+        var key = "alien-" + Guid.NewGuid().ToString("N")[..8];
+        var probe = new KafkaProbe(pipeline.Pipeline.Kafka);
+        var alien = await probe.ProduceAsync(Topics.OrdersPlaced, key, Encoding.UTF8.GetBytes("{}"),
+            (CloudEventHeaders.Id, key), (CloudEventHeaders.Type, "com.example.Unheard"), (CloudEventHeaders.Source, "/tests"));
+
+        var letters = await DeadLettersOfAsync(probe, alien.Offset.Value, alien.Partition.Value);
+        Assert.All(letters, l => Assert.Contains("unknown event type", Header(l, DeadLetters.Reason)));
+    }
+
+    private static async Task<List<Confluent.Kafka.ConsumeResult<byte[], byte[]>>> DeadLettersOfAsync(KafkaProbe probe, long offset, int partition)
+    {
+        List<Confluent.Kafka.ConsumeResult<byte[], byte[]>> letters = [];
+        await Eventually.TrueAsync(() =>
+        {
+            letters = probe.ReadAll(Topics.DeadLetterOf(Topics.OrdersPlaced))
+                .Where(l => Header(l, DeadLetters.OriginalOffset) == offset.ToString() && Header(l, DeadLetters.OriginalPartition) == partition.ToString())
+                .ToList();
+            // Both functions reading orders.placed dead-letter it, each under its own group.
+            return Task.FromResult(letters.Count == 2);
+        }, PipelineFixture.Patience, "both consumers of orders.placed dead-lettered the record");
+        return letters;
+    }
+
+    private static string? Header(Confluent.Kafka.ConsumeResult<byte[], byte[]> record, string name) =>
+        record.Message.Headers.TryGetLastBytes(name, out var bytes) ? Encoding.UTF8.GetString(bytes) : null;
+}
