@@ -10,8 +10,8 @@ public static class ApiRoutes
     {
         var api = app.MapGroup("/api");
         api.MapPost("/orders", (HttpRequest request, OrdersApi orders, CancellationToken ct) => orders.PlaceOrderAsync(request, ct));
-        api.MapGet("/orders/{orderId}", (string orderId, int? afterVersion, int? waitSeconds, OrdersApi orders, CancellationToken ct) =>
-            orders.GetOrderAsync(orderId, afterVersion, waitSeconds, ct));
+        api.MapGet("/orders/{orderId}", (string orderId, int? afterVersion, string? waitFor, int? waitSeconds, OrdersApi orders, CancellationToken ct) =>
+            orders.GetOrderAsync(orderId, afterVersion, waitFor, waitSeconds, ct));
         api.MapGet("/customers/{customerId}/orders", (string customerId, OrdersApi orders, CancellationToken ct) =>
             orders.ListCustomerOrdersAsync(customerId, ct));
         api.MapPut("/inventory/{sku}", (string sku, HttpRequest request, OrdersApi orders, CancellationToken ct) =>

@@ -72,16 +72,12 @@ public static class OrderBenchmark
 
     private static async Task<OrderView> WaitForFinalAsync(HttpClient http, string orderId)
     {
-        var version = 0;
         while (true)
         {
-            var response = await http.GetAsync($"/api/orders/{orderId}?afterVersion={version}&waitSeconds=30");
-            if (response.IsSuccessStatusCode)
-            {
-                var view = (await response.Content.ReadFromJsonAsync<OrderView>(OrdersApi.Json))!;
-                if (view.Status.IsFinal()) return view;
-                version = view.Version;
-            }
+            var response = await http.GetAsync($"/api/orders/{orderId}?waitFor={OrdersApi.FinalStatus}&waitSeconds=30");
+            if (!response.IsSuccessStatusCode) continue;
+            var view = (await response.Content.ReadFromJsonAsync<OrderView>(OrdersApi.Json))!;
+            if (view.Status.IsFinal()) return view;
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using EventFunctions.Contracts;
+using EventFunctions.Contracts.Events;
 using EventFunctions.Functions.ProjectOrderView;
 using EventFunctions.Messaging;
 using EventFunctions.Storage;
@@ -15,6 +16,9 @@ namespace EventFunctions.Http;
 public sealed class OrdersApi(IEventPublisher publisher, IOrderViews views, IOrderViewChanges changes, TableInventory inventory, TimeProvider clock)
 {
     public const string Emitter = "http-api";
+
+    /// <summary>The <c>waitFor</c> value that waits for a final status.</summary>
+    public const string FinalStatus = "final";
 
     /// <summary>How long a GET may wait for a change at most.</summary>
     public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(60);
@@ -40,37 +44,46 @@ public sealed class OrdersApi(IEventPublisher publisher, IOrderViews views, IOrd
     }
 
     /// <summary>
-    /// The order's view. With <c>afterVersion</c>, waits (at most <c>waitSeconds</c>, default 30) until the view's
-    /// version passes it, and answers with whatever it has then: a long poll in place of a polling loop.
+    /// The order's view, or a long poll in place of a polling loop: with <c>afterVersion=N</c> it waits until the
+    /// view's version passes N, with <c>waitFor=final</c> until its status is final (both: until both hold), at most
+    /// <c>waitSeconds</c> (default 30, at most 60), and answers with whatever the view is then.
     /// </summary>
-    public async Task<IResult> GetOrderAsync(string orderId, int? afterVersion, int? waitSeconds, CancellationToken cancellationToken)
+    public async Task<IResult> GetOrderAsync(string orderId, int? afterVersion, string? waitFor, int? waitSeconds, CancellationToken cancellationToken)
     {
         if (!Identifiers.IsValid(orderId)) return NotFound("order", orderId);
+        if (waitFor is not (null or FinalStatus))
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["waitFor"] = [$"waitFor can only be '{FinalStatus}'."] });
+        var untilFinal = waitFor == FinalStatus;
+        bool Satisfied(OrderView? v) => v is not null && (afterVersion is not { } n || v.Version > n) && (!untilFinal || v.Status.IsFinal());
+
         var change = changes.NextChange(orderId);
         var view = await views.GetAsync(orderId, cancellationToken);
-        if (afterVersion is { } version)
+        if (afterVersion is null && !untilFinal) return Found(view);
+
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(TimeSpan.FromSeconds(Math.Clamp(waitSeconds ?? 30, 0, (int)MaxWait.TotalSeconds)));
+        while (!Satisfied(view))
         {
-            var wait = TimeSpan.FromSeconds(Math.Clamp(waitSeconds ?? 30, 0, (int)MaxWait.TotalSeconds));
-            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            deadline.CancelAfter(wait);
-            while ((view?.Version ?? 0) <= version && !deadline.IsCancellationRequested)
+            IReadOnlyList<IOrderEvent>? committed = null;
+            try
             {
-                try
-                {
-                    await change.WaitAsync(changes.RecheckInterval, deadline.Token);
-                }
-                catch (TimeoutException)
-                {
-                }
-                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-                {
-                    break;
-                }
-                change = changes.NextChange(orderId);
-                view = await views.GetAsync(orderId, cancellationToken);
+                committed = await change.WaitAsync(changes.RecheckInterval, deadline.Token);
             }
+            catch (TimeoutException)
+            {
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return Found(await views.GetAsync(orderId, cancellationToken));
+            }
+            change = changes.NextChange(orderId);
+            // Waiting for the end only: a change that cannot finish the order is not worth a read.
+            if (untilFinal && afterVersion is null && committed is not null && !committed.Any(OrderView.CanFinish)) continue;
+            view = await views.GetAsync(orderId, cancellationToken);
         }
-        return view is null ? NotFound("order", orderId) : Results.Json(view, Json);
+        return Found(view);
+
+        IResult Found(OrderView? v) => v is null ? NotFound("order", orderId) : Results.Json(v, Json);
     }
 
     public async Task<IResult> ListCustomerOrdersAsync(string customerId, CancellationToken cancellationToken)

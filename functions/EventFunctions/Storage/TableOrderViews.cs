@@ -25,9 +25,12 @@ public sealed class TableOrderViews(TableStorage tables) : IOrderViews
     public async Task<IReadOnlyList<OrderView>> ListByCustomerAsync(string customerId, CancellationToken cancellationToken)
     {
         var orderIds = new List<string>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {CustomerOrder.PartitionOf(customerId)}");
-        await foreach (var row in Table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
-            orderIds.Add(row.RowKey);
+        var prefix = CustomerOrder.RowKeyPrefix(customerId);
+        // '}' sorts right after '|': the range holds exactly this customer's rows.
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {CustomerOrder.PartitionOf(customerId)} and RowKey ge {prefix} and RowKey lt {customerId + "}"}");
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, select: ["OrderId"], cancellationToken: cancellationToken))
+            orderIds.Add(row.GetString("OrderId"));
         var views = await Task.WhenAll(orderIds.Select(id => GetAsync(id, cancellationToken)));
         return views.OfType<OrderView>().ToList();
     }

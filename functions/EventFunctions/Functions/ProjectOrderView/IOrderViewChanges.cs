@@ -1,8 +1,10 @@
+using EventFunctions.Contracts.Events;
+
 namespace EventFunctions.Functions.ProjectOrderView;
 
 /// <summary>
-/// Tells readers waiting on an order that its view may have changed, so a long poll answers at once instead of
-/// at its next re-read. A hint only: readers always re-read the view.
+/// Tells readers waiting on an order which of its events the projection has just committed, so a long poll answers
+/// at once, and re-reads only when the change can matter to it. A hint only: readers always re-read the view.
 /// </summary>
 public interface IOrderViewChanges
 {
@@ -12,8 +14,8 @@ public interface IOrderViewChanges
     /// </summary>
     TimeSpan RecheckInterval { get; }
 
-    void Changed(IEnumerable<string> orderIds);
+    void Changed(IEnumerable<IOrderEvent> committed);
 
-    /// <summary>A task that completes at the next change of <paramref name="orderId"/>. Take it before reading, so no change falls in between.</summary>
-    Task NextChange(string orderId);
+    /// <summary>Completes with the events of the next change of <paramref name="orderId"/>. Take it before reading, so no change falls in between.</summary>
+    Task<IReadOnlyList<IOrderEvent>> NextChange(string orderId);
 }

@@ -46,6 +46,9 @@ public sealed record OrderView(
         return new OrderView(orderId, placed?.CustomerId ?? validated?.CustomerId, status, reason, validated?.Total, lines, facts.Count);
     }
 
+    /// <summary>Whether an event can make a view final: only these are worth a re-read to a reader waiting for the end.</summary>
+    public static bool CanFinish(IOrderEvent @event) => @event is OrderRejected or PaymentDeclined or StockReserved or PaymentRefunded;
+
     private static string ShortOf(StockUnavailable unavailable) => $"stock unavailable: {string.Join(", ", unavailable.Skus)}";
 }
 

@@ -29,5 +29,5 @@ public sealed class ProjectOrderViewFunction(IOrderViewChanges changes) : IEvent
         return Task.FromResult(effects);
     }
 
-    public void Committed(IReadOnlyList<Effect> effects) => changes.Changed(effects.Select(e => e.OrderId).Distinct());
+    public void Committed(IReadOnlyList<Effect> effects) => changes.Changed(effects.Select(e => e.Cause.Data));
 }
