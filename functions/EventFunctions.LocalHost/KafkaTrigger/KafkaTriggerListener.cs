@@ -43,7 +43,9 @@ public sealed class KafkaTriggerListener(
             {
                 var batch = NextBatch(consumer, stoppingToken);
                 if (batch.Count == 0) continue;
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 var succeeded = await ProcessAsync(batch.Select(ToIncoming).ToList(), stoppingToken);
+                logger.LogDebug("{Function}: batch of {Count} in {Milliseconds:F0} ms", Name, batch.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 if (succeeded || options.CommitOnFailure) StoreOffsets(consumer, batch);
             }
         }

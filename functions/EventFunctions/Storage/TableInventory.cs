@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
@@ -9,8 +10,16 @@ namespace EventFunctions.Storage;
 /// The catalogue and stock: one partition per sku, holding its item row (unit price, stock available) and one
 /// row per order line reserved from it, so a stock change and the reservation behind it commit together.
 /// </summary>
-public sealed class TableInventory(TableStorage tables) : ICatalogue
+public sealed class TableInventory(TableStorage tables, TimeProvider clock) : ICatalogue
 {
+    /// <summary>
+    /// How long a price read for validation is reused. A price set through this instance replaces it at once;
+    /// one set through another instance is seen within this time.
+    /// </summary>
+    public static readonly TimeSpan PriceCacheTime = TimeSpan.FromSeconds(2);
+
+    private readonly ConcurrentDictionary<string, (decimal? Price, DateTimeOffset ReadAt)> prices = new();
+
     public const string ItemRowKey = "item";
     public const string AvailableProperty = "Available";
     public const string UnitPriceProperty = "UnitPrice";
@@ -19,8 +28,15 @@ public sealed class TableInventory(TableStorage tables) : ICatalogue
 
     public async Task<IReadOnlyDictionary<string, decimal>> GetPricesAsync(IReadOnlyCollection<string> skus, CancellationToken cancellationToken)
     {
-        var items = await Task.WhenAll(skus.Select(sku => GetAsync(sku, cancellationToken)));
-        return items.OfType<InventoryItem>().ToDictionary(i => i.Sku, i => i.UnitPrice);
+        var now = clock.GetUtcNow();
+        var found = await Task.WhenAll(skus.Select(async sku =>
+        {
+            if (prices.TryGetValue(sku, out var cached) && now - cached.ReadAt < PriceCacheTime) return (Sku: sku, cached.Price);
+            var price = (await GetAsync(sku, cancellationToken))?.UnitPrice;
+            prices[sku] = (price, now);
+            return (Sku: sku, Price: price);
+        }));
+        return found.Where(f => f.Price is not null).ToDictionary(f => f.Sku, f => f.Price!.Value);
     }
 
     public async Task<InventoryItem?> GetAsync(string sku, CancellationToken cancellationToken)
@@ -38,6 +54,7 @@ public sealed class TableInventory(TableStorage tables) : ICatalogue
             [UnitPriceProperty] = item.UnitPrice.ToString(CultureInfo.InvariantCulture),
         };
         await Table.UpsertEntityAsync(row, TableUpdateMode.Merge, cancellationToken);
+        prices[item.Sku] = (item.UnitPrice, clock.GetUtcNow());
         return item;
     }
 

@@ -24,6 +24,12 @@ public sealed class TableStockReservations(TableStorage tables, ILogger<TableSto
 
     private TableClient Table => tables.Table(TableStorage.Inventory);
 
+    /// <summary>
+    /// Each sku's level and ETag as this instance last wrote them. Used instead of a read on the next batch: if anyone
+    /// else changed the sku since, the ETag check fails (412) and the next attempt reads it afresh.
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (int Available, ETag? ETag)> lastWritten = new();
+
     public static string LineRowKey(string orderId) => "order|" + orderId;
 
     public async Task<IReadOnlyDictionary<string, ReservationOutcome>> ReserveAsync(IReadOnlyList<ReservationRequest> requests, CancellationToken cancellationToken)
@@ -41,7 +47,7 @@ public sealed class TableStockReservations(TableStorage tables, ILogger<TableSto
         var skus = lines.Select(l => l.Sku).Distinct().ToList();
         for (var attempt = 1; ; attempt++)
         {
-            var items = await ReadItemsAsync(skus, cancellationToken);
+            var items = await ReadItemsAsync(skus, useLastWritten: attempt == 1, cancellationToken);
             // The first attempt is optimistic: unless this is a redelivery, no line of these orders is decided yet.
             // A write that meets a recorded decision fails as a whole (409), and the next attempt reads them all.
             var recorded = attempt == 1 ? [] : await ReadDecisionsAsync(lines, cancellationToken);
@@ -78,22 +84,26 @@ public sealed class TableStockReservations(TableStorage tables, ILogger<TableSto
 
         try
         {
-            await Table.SubmitTransactionAsync(actions, cancellationToken);
+            var responses = await Table.SubmitTransactionAsync(actions, cancellationToken);
+            if (itemETag is not null) lastWritten[write.Sku] = (write.NewAvailable, responses.Value[0].Headers.ETag);
             return true;
         }
         catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
         {
+            lastWritten.TryRemove(write.Sku, out _);
             return false;
         }
     }
 
-    private async Task<Dictionary<string, (int Available, ETag? ETag)>> ReadItemsAsync(List<string> skus, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, (int Available, ETag? ETag)>> ReadItemsAsync(List<string> skus, bool useLastWritten, CancellationToken cancellationToken)
     {
-        var rows = await Task.WhenAll(skus.Select(async sku =>
-            (Sku: sku, Row: await Table.GetEntityIfExistsAsync<TableEntity>(sku, TableInventory.ItemRowKey, cancellationToken: cancellationToken))));
-        return rows.ToDictionary(
-            r => r.Sku,
-            r => r.Row.HasValue ? (r.Row.Value!.GetInt32(TableInventory.AvailableProperty) ?? 0, (ETag?)r.Row.Value.ETag) : (0, null));
+        var items = await Task.WhenAll(skus.Select(async sku =>
+        {
+            if (useLastWritten && lastWritten.TryGetValue(sku, out var known) && known.ETag is not null) return (sku, known);
+            var row = await Table.GetEntityIfExistsAsync<TableEntity>(sku, TableInventory.ItemRowKey, cancellationToken: cancellationToken);
+            return (sku, row.HasValue ? (row.Value!.GetInt32(TableInventory.AvailableProperty) ?? 0, (ETag?)row.Value.ETag) : (0, null));
+        }));
+        return items.ToDictionary(i => i.sku, i => i.Item2);
     }
 
     private async Task<Dictionary<(string Sku, string OrderId), (LineDecision Decision, ETag ETag)>> ReadDecisionsAsync(

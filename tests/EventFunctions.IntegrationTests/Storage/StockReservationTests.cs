@@ -19,7 +19,7 @@ public sealed class StockReservationTests : IAsyncLifetime
     {
         await AzuriteProbe.EnsureReachableAsync();
         await tables.EnsureCreatedAsync(CancellationToken.None);
-        inventory = new TableInventory(tables);
+        inventory = new TableInventory(tables, TimeProvider.System);
         reservations = new TableStockReservations(tables, NullLogger<TableStockReservations>.Instance);
     }
 
