@@ -1,0 +1,137 @@
+using EventFunctions.Functions;
+using EventFunctions.Messaging;
+using EventFunctions.Storage;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace EventFunctions.UnitTests.Functions;
+
+public class EventFunctionRunnerTests
+{
+    private static readonly IReadOnlyDictionary<string, IReadOnlyList<OutgoingRecord>> NoneProcessed = new Dictionary<string, IReadOnlyList<OutgoingRecord>>();
+
+    private readonly Mock<IEventFunction> function = new();
+    private readonly Mock<IEffectStore> store = new(MockBehavior.Strict);
+    private readonly Mock<IEventPublisher> publisher = new(MockBehavior.Strict);
+    private readonly List<string> steps = [];
+    private readonly List<OutgoingRecord> published = [];
+
+    public EventFunctionRunnerTests()
+    {
+        function.SetupGet(f => f.Name).Returns(ConsumerGroups.ValidateOrder);
+        function.Setup(f => f.Handles(It.IsAny<EventEnvelope>())).Returns((EventEnvelope e) => e.Data is OrderPlaced);
+        function.Setup(f => f.HandleAsync(It.IsAny<IReadOnlyList<EventEnvelope>>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((IReadOnlyList<EventEnvelope> events, CancellationToken _) =>
+                events.Select(e => Effect.Emitting(e, ConsumerGroups.ValidateOrder, TestEvents.Now, new OrderRejected(e.Data.OrderId, "test"))).ToList());
+        store.Setup(s => s.FindProcessedAsync(function.Object, It.IsAny<IReadOnlyList<EventEnvelope>>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(NoneProcessed);
+        store.Setup(s => s.CommitAsync(function.Object, It.IsAny<IReadOnlyList<PendingEffect>>(), It.IsAny<CancellationToken>()))
+            .Callback(() => steps.Add("commit"))
+            .ReturnsAsync((IEventFunction _, IReadOnlyList<PendingEffect> effects, CancellationToken _) => effects.SelectMany(e => e.Outbox).ToList());
+        publisher.Setup(p => p.PublishAsync(It.IsAny<IReadOnlyList<OutgoingRecord>>(), It.IsAny<CancellationToken>()))
+            .Callback((IReadOnlyList<OutgoingRecord> records, CancellationToken _) => { steps.Add("publish"); published.AddRange(records); })
+            .Returns(Task.CompletedTask);
+    }
+
+    private EventFunctionRunner Runner => new(function.Object, store.Object, publisher.Object, NullLogger<EventFunctionRunner>.Instance);
+
+    [Fact]
+    public async Task Effects_are_committed_before_their_events_are_published()
+    {
+        var placed = TestEvents.Envelope(TestEvents.Placed("o-1"));
+
+        await Runner.RunAsync([TestEvents.Record(placed)], CancellationToken.None);
+
+        Assert.Equal(["commit", "publish"], steps);
+        var emitted = Assert.Single(published);
+        Assert.Equal((Topics.OrdersValidated, "o-1"), (emitted.Topic, emitted.Key));
+        Assert.Contains(emitted.Headers, h => h.Key == CloudEventHeaders.Id && h.ValueAsText == DeterministicId.For(ConsumerGroups.ValidateOrder, placed.Id));
+    }
+
+    [Fact]
+    public async Task An_unreadable_record_is_dead_lettered_and_the_records_behind_it_are_processed()
+    {
+        var good = TestEvents.Record(TestEvents.Envelope(TestEvents.Placed("o-2")), offset: 8);
+        var poison = TestEvents.Record(TestEvents.Envelope(TestEvents.Placed("o-1")), offset: 7) with { Value = "{not json"u8.ToArray() };
+
+        await Runner.RunAsync([poison, good], CancellationToken.None);
+
+        var deadLetter = Assert.Single(published, r => r.Topic == Topics.DeadLetterOf(Topics.OrdersPlaced));
+        Assert.StartsWith("malformed eventfunctions.OrderPlaced", Header(deadLetter, DeadLetters.Reason));
+        Assert.Equal("7", Header(deadLetter, DeadLetters.OriginalOffset));
+        Assert.Equal(ConsumerGroups.ValidateOrder, Header(deadLetter, DeadLetters.Consumer));
+        Assert.Contains(published, r => r.Topic == Topics.OrdersValidated && r.Key == "o-2");
+        function.Verify(f => f.HandleAsync(It.Is<IReadOnlyList<EventEnvelope>>(b => b.Single().Data.OrderId == "o-2"), It.IsAny<CancellationToken>()));
+    }
+
+    [Fact]
+    public async Task An_event_already_processed_republishes_its_stored_outbox_instead_of_acting_again()
+    {
+        var placed = TestEvents.Envelope(TestEvents.Placed("o-1"));
+        var stored = new OutgoingRecord(Topics.OrdersValidated, "o-1", "{}"u8.ToArray(), []);
+        store.Setup(s => s.FindProcessedAsync(function.Object, It.IsAny<IReadOnlyList<EventEnvelope>>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new Dictionary<string, IReadOnlyList<OutgoingRecord>> { [placed.Id] = [stored] });
+
+        await Runner.RunAsync([TestEvents.Record(placed)], CancellationToken.None);
+
+        function.Verify(f => f.HandleAsync(It.IsAny<IReadOnlyList<EventEnvelope>>(), It.IsAny<CancellationToken>()), Times.Never);
+        Assert.Same(stored, Assert.Single(published));
+    }
+
+    [Fact]
+    public async Task The_same_event_twice_in_a_batch_is_handled_once()
+    {
+        var record = TestEvents.Record(TestEvents.Envelope(TestEvents.Placed("o-1")));
+
+        await Runner.RunAsync([record, record with { Offset = 1 }], CancellationToken.None);
+
+        function.Verify(f => f.HandleAsync(It.Is<IReadOnlyList<EventEnvelope>>(b => b.Count == 1), It.IsAny<CancellationToken>()), Times.Once);
+        Assert.Single(published);
+    }
+
+    [Fact]
+    public async Task Events_the_function_does_not_handle_are_acknowledged_without_effect()
+    {
+        var rejected = TestEvents.Record(TestEvents.Envelope(new OrderRejected("o-1", "order has no lines")));
+
+        await Runner.RunAsync([rejected], CancellationToken.None);
+
+        function.Verify(f => f.HandleAsync(It.IsAny<IReadOnlyList<EventEnvelope>>(), It.IsAny<CancellationToken>()), Times.Never);
+        Assert.Empty(published);
+    }
+
+    [Fact]
+    public async Task A_failed_commit_fails_the_batch_and_publishes_nothing()
+    {
+        store.Setup(s => s.CommitAsync(function.Object, It.IsAny<IReadOnlyList<PendingEffect>>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new TimeoutException("storage unavailable"));
+
+        await Assert.ThrowsAsync<TimeoutException>(() => Runner.RunAsync([TestEvents.Record(TestEvents.Envelope(TestEvents.Placed()))], CancellationToken.None));
+
+        publisher.Verify(p => p.PublishAsync(It.IsAny<IReadOnlyList<OutgoingRecord>>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task A_failed_publish_fails_the_batch_so_its_offsets_are_not_committed()
+    {
+        publisher.Setup(p => p.PublishAsync(It.IsAny<IReadOnlyList<OutgoingRecord>>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new InvalidOperationException("broker unavailable"));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Runner.RunAsync([TestEvents.Record(TestEvents.Envelope(TestEvents.Placed()))], CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Records_that_failed_every_retry_go_to_their_dead_letter_topic_with_the_reason()
+    {
+        var record = TestEvents.Record(TestEvents.Envelope(TestEvents.Placed("o-1")), offset: 42);
+
+        await Runner.DeadLetterAsync([record], "failed after 5 retries: storage unavailable", CancellationToken.None);
+
+        var deadLetter = Assert.Single(published);
+        Assert.Equal(Topics.DeadLetterOf(Topics.OrdersPlaced), deadLetter.Topic);
+        Assert.Equal(record.Value, deadLetter.Value);
+        Assert.Equal("failed after 5 retries: storage unavailable", Header(deadLetter, DeadLetters.Reason));
+        Assert.Equal("42", Header(deadLetter, DeadLetters.OriginalOffset));
+    }
+
+    private static string Header(OutgoingRecord record, string name) => record.Headers.Last(h => h.Key == name).ValueAsText;
+}

@@ -1,0 +1,53 @@
+using EventFunctions.Functions.ValidateOrder;
+using static EventFunctions.Functions.ValidateOrder.OrderValidation;
+
+namespace EventFunctions.UnitTests.Functions;
+
+public class OrderValidationTests
+{
+    private static readonly Dictionary<string, decimal> Prices = new() { ["sku-a"] = 2.50m, ["sku-b"] = 10m };
+
+    private static OrderPlaced Order(params OrderLine[] lines) => new("o-1", "c-1", lines, "tok_visa");
+
+    [Fact]
+    public void A_valid_order_is_priced_from_the_catalogue()
+    {
+        var outcome = Decide(Order(new OrderLine("sku-a", 4), new OrderLine("sku-b", 1)), Prices);
+
+        var validated = Assert.IsType<OrderValidated>(outcome);
+        Assert.Equal([new PricedLine("sku-a", 4, 2.50m), new PricedLine("sku-b", 1, 10m)], validated.Lines);
+        Assert.Equal(20m, validated.Total);
+        Assert.Equal(("o-1", "c-1", "tok_visa"), (validated.OrderId, validated.CustomerId, validated.PaymentToken));
+    }
+
+    public static TheoryData<OrderPlaced, string> Rejections() => new()
+    {
+        { new("o-1", "", [new("sku-a", 1)], "tok_visa"), Reasons.InvalidCustomer },
+        { new("o-1", "c/1", [new("sku-a", 1)], "tok_visa"), Reasons.InvalidCustomer },
+        { new("o-1", "c-1", [new("sku-a", 1)], " "), Reasons.MissingPaymentToken },
+        { new("o-1", "c-1", [], "tok_visa"), Reasons.NoLines },
+        { new("o-1", "c-1", Enumerable.Range(0, MaxLines + 1).Select(i => new OrderLine($"sku-{i}", 1)).ToList(), "tok_visa"), Reasons.TooManyLines },
+        { new("o-1", "c-1", [new("sku a", 1)], "tok_visa"), Reasons.InvalidSku("sku a") },
+        { new("o-1", "c-1", [new("sku-a", 0)], "tok_visa"), Reasons.InvalidQuantity("sku-a") },
+        { new("o-1", "c-1", [new("sku-b", MaxQuantity + 1)], "tok_visa"), Reasons.InvalidQuantity("sku-b") },
+        { new("o-1", "c-1", [new("sku-a", 1), new("sku-a", 2)], "tok_visa"), Reasons.DuplicateSku("sku-a") },
+        { new("o-1", "c-1", [new("sku-a", 1), new("sku-x", 1), new("sku-y", 1)], "tok_visa"), Reasons.UnknownSkus(["sku-x", "sku-y"]) },
+    };
+
+    [Theory]
+    [MemberData(nameof(Rejections))]
+    public void Every_problem_rejects_the_order_with_its_reason(OrderPlaced order, string reason)
+    {
+        var rejected = Assert.IsType<OrderRejected>(Decide(order, Prices));
+
+        Assert.Equal(new OrderRejected("o-1", reason), rejected);
+    }
+
+    [Fact]
+    public void Unknown_skus_are_named_in_the_reason()
+    {
+        var rejected = Assert.IsType<OrderRejected>(Decide(Order(new OrderLine("sku-x", 1)), Prices));
+
+        Assert.Equal("unknown sku: sku-x", rejected.Reason);
+    }
+}

@@ -1,0 +1,82 @@
+using EventFunctions.Functions.ProjectOrderView;
+
+namespace EventFunctions.UnitTests.Functions;
+
+public class OrderViewTests
+{
+    private static readonly OrderPlaced Placed = new("o-1", "c-1", [new("sku-a", 2)], "tok_visa");
+    private static readonly OrderValidated Validated = new("o-1", "c-1", [new("sku-a", 2, 5m)], 10m, "tok_visa");
+    private static readonly PaymentCaptured Captured = new("o-1", "ch_1", 10m, [new("sku-a", 2)]);
+    private static readonly StockUnavailable Unavailable = new("o-1", ["sku-a"], "ch_1", 10m);
+
+    public static TheoryData<string, IOrderEvent[], OrderStatus, string?> Paths() => new()
+    {
+        { "confirmed", [Placed, Validated, Captured, new StockReserved("o-1", [new("sku-a", 2)])], OrderStatus.Confirmed, null },
+        { "rejected", [Placed, new OrderRejected("o-1", "unknown sku: sku-a")], OrderStatus.Rejected, "unknown sku: sku-a" },
+        { "declined", [Placed, Validated, new PaymentDeclined("o-1", "card_declined")], OrderStatus.PaymentDeclined, "card_declined" },
+        { "cancelled", [Placed, Validated, Captured, Unavailable, new PaymentRefunded("o-1", "ch_1", "re_1", 10m)], OrderStatus.Cancelled, "stock unavailable: sku-a" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public void Every_order_and_repetition_of_a_path_folds_to_the_same_final_view(string path, IOrderEvent[] events, OrderStatus status, string? reason)
+    {
+        var expected = Summary(OrderView.Fold("o-1", events));
+        Assert.Equal(status, expected.Status);
+        Assert.Equal(reason, expected.Reason);
+        Assert.Equal(events.Length, expected.Version);
+
+        foreach (var permutation in Permutations(events))
+        {
+            Assert.Equal(expected, Summary(OrderView.Fold("o-1", permutation)));
+            Assert.Equal(expected, Summary(OrderView.Fold("o-1", [.. permutation, .. permutation.Reverse()])));
+        }
+        Assert.True(status.IsFinal(), path);
+    }
+
+    [Fact]
+    public void The_view_carries_customer_priced_lines_and_total_once_validated()
+    {
+        var view = OrderView.Fold("o-1", [Validated, Placed]);
+
+        Assert.Equal((OrderStatus.Validated, "c-1", 10m), (view.Status, view.CustomerId, view.Total));
+        Assert.Equal([new PricedLineView("sku-a", 2, 5m)], view.Lines);
+    }
+
+    [Fact]
+    public void Before_validation_the_lines_have_no_price()
+    {
+        var view = OrderView.Fold("o-1", [Placed]);
+
+        Assert.Equal((OrderStatus.Placed, null, 1), (view.Status, view.Total, view.Version));
+        Assert.Equal([new PricedLineView("sku-a", 2, null)], view.Lines);
+    }
+
+    [Fact]
+    public void A_later_event_arriving_first_already_shows_the_furthest_state_proved()
+    {
+        var view = OrderView.Fold("o-1", [Captured]);
+
+        Assert.Equal(OrderStatus.Paid, view.Status);
+        Assert.Null(view.CustomerId);
+        Assert.False(view.Status.IsFinal());
+    }
+
+    [Fact]
+    public void A_shortage_not_yet_refunded_is_paid_with_the_refund_pending()
+    {
+        var view = OrderView.Fold("o-1", [Placed, Validated, Captured, Unavailable]);
+
+        Assert.Equal((OrderStatus.Paid, "stock unavailable: sku-a; refund pending"), (view.Status, view.Reason));
+        Assert.False(OrderView.CanFinish(Unavailable));
+        Assert.True(OrderView.CanFinish(new PaymentRefunded("o-1", "ch_1", "re_1", 10m)));
+    }
+
+    private static (OrderStatus Status, string? Reason, string? CustomerId, decimal? Total, string Lines, int Version) Summary(OrderView view) =>
+        (view.Status, view.Reason, view.CustomerId, view.Total, string.Join(";", view.Lines), view.Version);
+
+    private static IEnumerable<IOrderEvent[]> Permutations(IOrderEvent[] events) =>
+        events.Length <= 1
+            ? [events]
+            : events.SelectMany((first, i) => Permutations([.. events[..i], .. events[(i + 1)..]]).Select(rest => (IOrderEvent[])[first, .. rest]));
+}

@@ -1,0 +1,44 @@
+using EventFunctions.Functions;
+using EventFunctions.Functions.RefundPayment;
+using EventFunctions.Payments;
+
+namespace EventFunctions.UnitTests.Functions;
+
+public class RefundPaymentFunctionTests
+{
+    private readonly Mock<IPaymentGateway> gateway = new(MockBehavior.Strict);
+
+    private RefundPaymentFunction Function => new(gateway.Object, TestEvents.Clock());
+
+    [Fact]
+    public async Task A_shortage_refunds_the_whole_charge_once_keyed_by_the_charge()
+    {
+        gateway.Setup(g => g.RefundAsync(new RefundRequest("ch_1", 20m), RefundPaymentFunction.IdempotencyKey("ch_1"), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new RefundResult("re_1"));
+        var shortage = TestEvents.Envelope(new StockUnavailable("o-1", ["sku-a"], "ch_1", 20m));
+
+        var effect = Assert.Single(await Function.HandleAsync([shortage], CancellationToken.None));
+
+        Assert.Equal(new PaymentRefunded("o-1", "ch_1", "re_1", 20m), Assert.Single(effect.Emits).Data);
+        var refund = Assert.IsType<PaymentRefund>(Assert.Single(effect.Changes));
+        Assert.Equal(new PaymentRefund("o-1", "ch_1", "re_1", 20m), refund);
+        Assert.Equal(ConflictRule.Exclusive, refund.OnConflict);
+        gateway.Verify(g => g.RefundAsync(It.IsAny<RefundRequest>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public void Its_refund_row_shares_the_ledger_with_the_charge_but_not_its_key()
+    {
+        Assert.Equal(EventFunctions.Storage.TableStorage.Payments, Function.HomeTable);
+        Assert.NotEqual(
+            new PaymentRefund("o-1", "ch_1", "re_1", 20m).RowKey,
+            new EventFunctions.Functions.ProcessPayment.PaymentCharge("o-1", "ch_1", 20m, null).RowKey);
+    }
+
+    [Fact]
+    public void It_compensates_only_shortages()
+    {
+        Assert.True(Function.Handles(TestEvents.Envelope(new StockUnavailable("o-1", ["sku-a"], "ch_1", 20m))));
+        Assert.False(Function.Handles(TestEvents.Envelope(new StockReserved("o-1", [new("sku-a", 1)]))));
+    }
+}

@@ -1,0 +1,62 @@
+using EventFunctions.Http;
+
+namespace EventFunctions.UnitTests.Http;
+
+public class RequestValidationTests
+{
+    private static readonly PlaceOrderRequest Valid = new("o-1", "c-1", [new OrderLineRequest("sku-a", 2)], "tok_visa");
+
+    [Fact]
+    public void A_valid_request_has_no_errors_and_places_its_order()
+    {
+        Assert.Empty(RequestValidation.Check(Valid));
+        var placed = RequestValidation.ToEvent(Valid, "o-1");
+        Assert.Equal(("o-1", "c-1", "tok_visa"), (placed.OrderId, placed.CustomerId, placed.PaymentToken));
+        Assert.Equal([new OrderLine("sku-a", 2)], placed.Lines);
+    }
+
+    public static TheoryData<PlaceOrderRequest, string> Faults() => new()
+    {
+        { Valid with { OrderId = "o/1" }, "orderId" },
+        { Valid with { CustomerId = null }, "customerId" },
+        { Valid with { CustomerId = new string('c', 65) }, "customerId" },
+        { Valid with { PaymentToken = "" }, "paymentToken" },
+        { Valid with { Lines = null }, "lines" },
+        { Valid with { Lines = [] }, "lines" },
+        { Valid with { Lines = Enumerable.Range(0, 51).Select(i => (OrderLineRequest?)new OrderLineRequest($"s{i}", 1)).ToList() }, "lines" },
+        { Valid with { Lines = [new OrderLineRequest(null, 1)] }, "lines[0].sku" },
+        { Valid with { Lines = [new OrderLineRequest("sku-a", 1), new OrderLineRequest("sku b", 1)] }, "lines[1].sku" },
+        { Valid with { Lines = [new OrderLineRequest("sku-a", null)] }, "lines[0].quantity" },
+        { Valid with { Lines = [new OrderLineRequest("sku-a", 0)] }, "lines[0].quantity" },
+        { Valid with { Lines = [null] }, "lines[0].sku" },
+        { Valid with { Lines = [new OrderLineRequest("sku-a", 1), new OrderLineRequest("sku-a", 2)] }, "lines" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Faults))]
+    public void Each_fault_is_reported_under_the_JSON_path_of_its_field(PlaceOrderRequest request, string field)
+    {
+        var errors = RequestValidation.Check(request);
+
+        Assert.Contains(field, errors.Keys);
+        Assert.NotEmpty(errors[field]);
+    }
+
+    [Fact]
+    public void An_order_id_is_optional()
+    {
+        Assert.Empty(RequestValidation.Check(Valid with { OrderId = null }));
+    }
+
+    [Theory]
+    [InlineData(null, 1.5, "quantity")]
+    [InlineData(-1, 1.5, "quantity")]
+    [InlineData(3, null, "unitPrice")]
+    [InlineData(3, 0.0, "unitPrice")]
+    public void Inventory_needs_a_quantity_and_a_positive_price(int? quantity, double? unitPrice, string field)
+    {
+        var errors = RequestValidation.Check(new SetInventoryRequest(quantity, (decimal?)unitPrice));
+
+        Assert.Equal([field], errors.Keys);
+    }
+}

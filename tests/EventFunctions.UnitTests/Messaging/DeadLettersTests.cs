@@ -1,0 +1,29 @@
+using EventFunctions.Messaging;
+
+namespace EventFunctions.UnitTests.Messaging;
+
+public class DeadLettersTests
+{
+    [Fact]
+    public void A_dead_letter_keeps_the_record_unchanged_and_adds_reason_and_coordinates()
+    {
+        var original = new IncomingRecord(Topics.PaymentsProcessed, 3, 1234, "o-1"u8.ToArray(), "\u00ffnot an event"u8.ToArray(), [RecordHeader.Text("ce_id", "abc")]);
+
+        var deadLetter = DeadLetters.For(original, ConsumerGroups.ReserveStock, "unknown event type 'x'");
+
+        Assert.Equal(("payments.processed.dlq", "o-1"), (deadLetter.Topic, deadLetter.Key));
+        Assert.Equal(original.Value, deadLetter.Value);
+        Assert.Equal(
+            [("ce_id", "abc"), ("dlq_reason", "unknown event type 'x'"), ("dlq_consumer_group", "reserve-stock"),
+             ("dlq_original_topic", "payments.processed"), ("dlq_original_partition", "3"), ("dlq_original_offset", "1234")],
+            deadLetter.Headers.Select(h => (h.Key, h.ValueAsText)));
+    }
+
+    [Fact]
+    public void A_record_without_key_or_value_is_dead_lettered_too()
+    {
+        var deadLetter = DeadLetters.For(new IncomingRecord(Topics.OrdersPlaced, 0, 5, null, null, []), ConsumerGroups.ValidateOrder, "empty value");
+
+        Assert.Equal((string.Empty, 0), (deadLetter.Key, deadLetter.Value.Length));
+    }
+}

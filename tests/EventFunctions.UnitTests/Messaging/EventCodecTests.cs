@@ -1,0 +1,84 @@
+using System.Text;
+using EventFunctions.Messaging;
+
+namespace EventFunctions.UnitTests.Messaging;
+
+public class EventCodecTests
+{
+    private static readonly EventEnvelope Validated = new(
+        "5d41402a-bc4b-5a76-b971-9d911017c592", "/eventfunctions/validate-order", TestEvents.Now, "cause-1", TestEvents.Validated("o-7"));
+
+    [Fact]
+    public void An_event_travels_as_JSON_keyed_by_its_order_with_CloudEvents_headers()
+    {
+        var record = EventCodec.Encode(Validated);
+
+        Assert.Equal((Topics.OrdersValidated, "o-7"), (record.Topic, record.Key));
+        var headers = record.Headers.ToDictionary(h => h.Key, h => h.ValueAsText);
+        Assert.Equal(new Dictionary<string, string>
+        {
+            ["ce_id"] = Validated.Id,
+            ["ce_type"] = "eventfunctions.OrderValidated",
+            ["ce_source"] = "/eventfunctions/validate-order",
+            ["ce_specversion"] = "1.0",
+            ["ce_time"] = "2026-11-23T09:00:00.0000000+00:00",
+            ["ce_subject"] = "o-7",
+            ["content-type"] = "application/json",
+            ["ce_causationid"] = "cause-1",
+        }, headers);
+        Assert.StartsWith("{\"orderId\":\"o-7\",\"customerId\":\"c-1\",", Encoding.UTF8.GetString(record.Value));
+    }
+
+    [Fact]
+    public void Decoding_what_was_encoded_gives_the_same_event()
+    {
+        var decoded = EventCodec.Decode(TestEvents.Record(Validated));
+
+        Assert.Equal((Validated.Id, Validated.Source, Validated.Time, Validated.CausationId), (decoded.Id, decoded.Source, decoded.Time, decoded.CausationId));
+        var sent = (OrderValidated)Validated.Data;
+        var received = Assert.IsType<OrderValidated>(decoded.Data);
+        Assert.Equal(sent.Lines, received.Lines);
+        Assert.Equal(sent, received with { Lines = sent.Lines });
+    }
+
+    public static TheoryData<string, Func<IncomingRecord, IncomingRecord>, string> PoisonCases() => new()
+    {
+        { "no id", r => Without(r, "ce_id"), "missing header 'ce_id'" },
+        { "no type", r => Without(r, "ce_type"), "missing header 'ce_type'" },
+        { "unknown type", r => Replace(r, "ce_type", "eventfunctions.OrderShipped"), "unknown event type 'eventfunctions.OrderShipped'" },
+        { "type of another topic", r => r with { Topic = Topics.OrdersPlaced }, "event type 'eventfunctions.OrderValidated' does not belong on topic 'orders.placed'" },
+        { "empty value", r => r with { Value = [] }, "empty value" },
+        { "JSON null", r => r with { Value = "null"u8.ToArray() }, "value is JSON null" },
+        { "not JSON", r => r with { Value = "{\"orderId\":"u8.ToArray() }, "malformed eventfunctions.OrderValidated" },
+        { "required field missing", r => r with { Value = "{\"orderId\":\"o-7\"}"u8.ToArray() }, "malformed eventfunctions.OrderValidated" },
+        { "null where not nullable", r => r with { Value = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(r.Value!).Replace("\"c-1\"", "null")) }, "malformed eventfunctions.OrderValidated" },
+        { "order id not an id", r => r with { Value = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(r.Value!).Replace("\"o-7\"", "\"o/7\"")), Key = "o/7"u8.ToArray() }, "orderId 'o/7' is not an id" },
+        { "key is not the order id", r => r with { Key = "o-8"u8.ToArray() }, "key 'o-8' is not the order id 'o-7'" },
+        { "no key", r => r with { Key = null }, "key '' is not the order id 'o-7'" },
+    };
+
+    [Theory]
+    [MemberData(nameof(PoisonCases))]
+    public void A_record_that_cannot_be_read_is_poison_with_a_reason(string problem, Func<IncomingRecord, IncomingRecord> spoil, string reason)
+    {
+        var record = spoil(TestEvents.Record(Validated));
+
+        var poison = Assert.Throws<PoisonEventException>(() => EventCodec.Decode(record));
+
+        Assert.True(poison.Message.StartsWith(reason, StringComparison.Ordinal), $"{problem}: '{poison.Message}'");
+    }
+
+    [Fact]
+    public void A_missing_or_unreadable_time_does_not_make_an_event_poison()
+    {
+        var decoded = EventCodec.Decode(Replace(TestEvents.Record(Validated), "ce_time", "yesterday"));
+
+        Assert.Equal(DateTimeOffset.UnixEpoch, decoded.Time);
+    }
+
+    private static IncomingRecord Without(IncomingRecord record, string header) =>
+        record with { Headers = record.Headers.Where(h => h.Key != header).ToList() };
+
+    private static IncomingRecord Replace(IncomingRecord record, string header, string value) =>
+        record with { Headers = [.. Without(record, header).Headers, RecordHeader.Text(header, value)] };
+}

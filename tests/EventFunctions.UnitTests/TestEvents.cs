@@ -1,0 +1,34 @@
+using EventFunctions.Messaging;
+
+namespace EventFunctions.UnitTests;
+
+/// <summary>Envelopes and records as a trigger would deliver them, for feeding functions directly.</summary>
+internal static class TestEvents
+{
+    public static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+
+    public static EventEnvelope Envelope(IOrderEvent data, string? id = null) =>
+        new(id ?? DeterministicId.For("test", data.OrderId + "/" + data.GetType().Name), "/tests", Now, null, data);
+
+    public static OrderPlaced Placed(string orderId = "o-1", params OrderLine[] lines) =>
+        new(orderId, "c-1", lines.Length > 0 ? lines : [new OrderLine("sku-a", 2)], "tok_visa");
+
+    public static OrderValidated Validated(string orderId = "o-1", decimal total = 20m, string token = "tok_visa") =>
+        new(orderId, "c-1", [new PricedLine("sku-a", 2, total / 2)], total, token);
+
+    public static PaymentCaptured Captured(string orderId = "o-1", params OrderLine[] lines) =>
+        new(orderId, "ch_1", 20m, lines.Length > 0 ? lines : [new OrderLine("sku-a", 2)]);
+
+    public static IncomingRecord Record(EventEnvelope envelope, long offset = 0)
+    {
+        var encoded = EventCodec.Encode(envelope);
+        return new IncomingRecord(encoded.Topic, 0, offset, System.Text.Encoding.UTF8.GetBytes(encoded.Key), encoded.Value, encoded.Headers);
+    }
+
+    public static TimeProvider Clock() => new FixedClock(Now);
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}
