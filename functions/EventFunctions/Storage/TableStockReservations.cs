@@ -15,8 +15,8 @@ public sealed class TableStockReservations(TableStorage tables, ILogger<TableSto
 {
     private const int MaxAttempts = 20;
 
-    /// <summary>A sku's transaction holds its item row and at most one line per order: 64 orders keep it under 100 operations.</summary>
-    private const int OrdersPerRound = 64;
+    /// <summary>A sku's transaction holds its item row and one line per order: at most 99 orders per sku in a round.</summary>
+    private const int LinesPerSkuAndRound = TableLimits.TransactionOperations - 1;
 
     private const string StateProperty = "State";
     private const string QuantityProperty = "Quantity";
@@ -35,10 +35,29 @@ public sealed class TableStockReservations(TableStorage tables, ILogger<TableSto
     public async Task<IReadOnlyDictionary<string, ReservationOutcome>> ReserveAsync(IReadOnlyList<ReservationRequest> requests, CancellationToken cancellationToken)
     {
         var outcomes = new Dictionary<string, ReservationOutcome>();
-        foreach (var round in requests.DistinctBy(r => r.OrderId).Chunk(OrdersPerRound))
+        foreach (var round in Rounds(requests.DistinctBy(r => r.OrderId)))
             foreach (var (orderId, outcome) in await ReserveRoundAsync(round, cancellationToken))
                 outcomes[orderId] = outcome;
         return outcomes;
+    }
+
+    /// <summary>Splits a batch, in order, into as few rounds as keep every sku's transaction within the limit.</summary>
+    private static IEnumerable<List<ReservationRequest>> Rounds(IEnumerable<ReservationRequest> requests)
+    {
+        var round = new List<ReservationRequest>();
+        var linesPerSku = new Dictionary<string, int>();
+        foreach (var request in requests)
+        {
+            if (request.Lines.Any(l => linesPerSku.GetValueOrDefault(l.Sku) == LinesPerSkuAndRound))
+            {
+                yield return round;
+                (round, linesPerSku) = ([], []);
+            }
+            round.Add(request);
+            foreach (var sku in request.Lines.Select(l => l.Sku).Distinct())
+                linesPerSku[sku] = linesPerSku.GetValueOrDefault(sku) + 1;
+        }
+        if (round.Count > 0) yield return round;
     }
 
     private async Task<IReadOnlyDictionary<string, ReservationOutcome>> ReserveRoundAsync(IReadOnlyList<ReservationRequest> requests, CancellationToken cancellationToken)

@@ -89,4 +89,19 @@ public sealed class StockReservationTests : IAsyncLifetime
         Assert.Equal(10, reserved);
         Assert.Equal(0, (await inventory.GetAsync("e", default))!.Quantity);
     }
+
+    [Fact]
+    public async Task A_batch_with_more_orders_on_one_sku_than_a_transaction_holds_is_reserved_in_rounds()
+    {
+        await inventory.SetAsync(new InventoryItem("f", 150, 1m), default);
+        await inventory.SetAsync(new InventoryItem("g", 1000, 1m), default);
+        var requests = Enumerable.Range(0, 250).Select(i => new ReservationRequest($"big-{i}", [new OrderLine("f", 1), new OrderLine("g", 2)])).ToList();
+
+        var outcomes = await reservations.ReserveAsync(requests, default);
+
+        Assert.Equal(150, outcomes.Values.Count(o => o.IsReserved));
+        Assert.All(requests.Skip(150), r => Assert.Equal(["f"], outcomes[r.OrderId].ShortSkus));
+        Assert.Equal(0, (await inventory.GetAsync("f", default))!.Quantity);
+        Assert.Equal(700, (await inventory.GetAsync("g", default))!.Quantity);
+    }
 }
