@@ -19,6 +19,8 @@ public sealed class KafkaTriggerListener(
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
 
+    private readonly FirstDeliveries firstDeliveries = new();
+
     private string Name => runner.Function.Name;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
@@ -30,9 +32,9 @@ public sealed class KafkaTriggerListener(
     private async Task ConsumeAsync(CancellationToken stoppingToken)
     {
         using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(consumerConfig)
-            .SetPartitionsAssignedHandler((_, partitions) => health.Assigned(Name, partitions))
-            .SetPartitionsRevokedHandler((_, partitions) => health.Revoked(Name, partitions.Select(p => p.TopicPartition)))
-            .SetPartitionsLostHandler((_, partitions) => health.Revoked(Name, partitions.Select(p => p.TopicPartition)))
+            .SetPartitionsAssignedHandler((c, partitions) => Assigned(c, partitions))
+            .SetPartitionsRevokedHandler((_, partitions) => Revoked(partitions.Select(p => p.TopicPartition).ToList()))
+            .SetPartitionsLostHandler((_, partitions) => Revoked(partitions.Select(p => p.TopicPartition).ToList()))
             .SetErrorHandler((_, error) => logger.Log(error.IsFatal ? LogLevel.Critical : LogLevel.Debug, "{Function}: {Error}", Name, error))
             .Build();
         consumer.Subscribe(runner.Function.Topics);
@@ -44,7 +46,9 @@ public sealed class KafkaTriggerListener(
                 var batch = NextBatch(consumer, stoppingToken);
                 if (batch.Count == 0) continue;
                 var started = System.Diagnostics.Stopwatch.GetTimestamp();
-                var succeeded = await ProcessAsync(batch.Select(ToIncoming).ToList(), stoppingToken);
+                // Only functions with an inbox look for processed events, so only they gain from knowing first deliveries.
+                var delivery = runner.Function.UsesInbox ? firstDeliveries.Of(batch) : Delivery.MaybeRepeated;
+                var succeeded = await ProcessAsync(batch.Select(ToIncoming).ToList(), delivery, stoppingToken);
                 logger.LogDebug("{Function}: batch of {Count} in {Milliseconds:F0} ms", Name, batch.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 if (succeeded || options.CommitOnFailure) StoreOffsets(consumer, batch);
             }
@@ -54,6 +58,7 @@ public sealed class KafkaTriggerListener(
         }
         finally
         {
+            await firstDeliveries.Pending;
             consumer.Close();
         }
     }
@@ -71,13 +76,14 @@ public sealed class KafkaTriggerListener(
     }
 
     /// <summary>True when the batch was processed; false only when the extension's semantics would skip it (commitOnFailure).</summary>
-    private async Task<bool> ProcessAsync(IReadOnlyList<IncomingRecord> batch, CancellationToken stoppingToken)
+    private async Task<bool> ProcessAsync(IReadOnlyList<IncomingRecord> batch, Delivery delivery, CancellationToken stoppingToken)
     {
         for (var attempt = 0; ; attempt++)
         {
             try
             {
-                await runner.RunAsync(batch, stoppingToken);
+                // A failed attempt may have committed part of the batch: retries look first.
+                await runner.RunAsync(batch, attempt == 0 ? delivery : Delivery.MaybeRepeated, stoppingToken);
                 return true;
             }
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
@@ -121,6 +127,18 @@ public sealed class KafkaTriggerListener(
                 await Task.Delay(Backoff(attempt), stoppingToken);
             }
         }
+    }
+
+    private void Assigned(IConsumer<byte[]?, byte[]?> consumer, List<TopicPartition> partitions)
+    {
+        if (runner.Function.UsesInbox) firstDeliveries.Assigned(consumer, partitions);
+        health.Assigned(Name, partitions);
+    }
+
+    private void Revoked(IReadOnlyList<TopicPartition> partitions)
+    {
+        firstDeliveries.Forget(partitions);
+        health.Revoked(Name, partitions);
     }
 
     private static TimeSpan Backoff(int attempt) =>

@@ -9,7 +9,8 @@ namespace EventFunctions.Functions;
 /// Runs one function over one trigger batch, the same way under every host:
 /// <list type="number">
 /// <item>read each record; one that cannot be read is dead-lettered, never retried, so it blocks nothing behind it;</item>
-/// <item>find the events already processed (their inbox rows) and take their stored outbox instead of acting again;</item>
+/// <item>unless the host knows the batch is a first delivery, find the events already processed (their inbox rows)
+/// and take their stored outbox instead of acting again;</item>
 /// <item>let the function decide the effects of the others;</item>
 /// <item>commit every effect's state, inbox marker and outbox together;</item>
 /// <item>publish all outboxes and dead letters, and return only when the broker has acknowledged them.</item>
@@ -22,9 +23,14 @@ public sealed class EventFunctionRunner(
     IEventPublisher publisher,
     ILogger<EventFunctionRunner> logger)
 {
+    private static readonly IReadOnlyDictionary<string, IReadOnlyList<OutgoingRecord>> NoneProcessed = new Dictionary<string, IReadOnlyList<OutgoingRecord>>();
+
     public IEventFunction Function => function;
 
-    public async Task RunAsync(IReadOnlyList<IncomingRecord> records, CancellationToken cancellationToken)
+    public Task RunAsync(IReadOnlyList<IncomingRecord> records, CancellationToken cancellationToken) =>
+        RunAsync(records, Delivery.MaybeRepeated, cancellationToken);
+
+    public async Task RunAsync(IReadOnlyList<IncomingRecord> records, Delivery delivery, CancellationToken cancellationToken)
     {
         using var _ = StorageRoundTrips.AttributeTo(function.Name);
         var deadLetters = new List<OutgoingRecord>();
@@ -43,7 +49,7 @@ public sealed class EventFunctionRunner(
         }
 
         var handled = events.Where(function.Handles).DistinctBy(e => e.Id).ToList();
-        var alreadyProcessed = await store.FindProcessedAsync(function, handled, cancellationToken);
+        var alreadyProcessed = delivery == Delivery.First ? NoneProcessed : await store.FindProcessedAsync(function, handled, cancellationToken);
         var fresh = handled.Where(e => !alreadyProcessed.ContainsKey(e.Id)).ToList();
 
         var effects = fresh.Count == 0 ? [] : await function.HandleAsync(fresh, cancellationToken);

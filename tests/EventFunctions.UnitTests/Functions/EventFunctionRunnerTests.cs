@@ -78,6 +78,20 @@ public class EventFunctionRunnerTests
     }
 
     [Fact]
+    public async Task A_first_delivery_skips_the_lookup_and_relies_on_the_commit_to_settle_copies()
+    {
+        var placed = TestEvents.Envelope(TestEvents.Placed("o-1"));
+        var stored = new OutgoingRecord(Topics.OrdersValidated, "o-1", "{}"u8.ToArray(), []);
+        store.Setup(s => s.CommitAsync(function.Object, It.IsAny<IReadOnlyList<PendingEffect>>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync([stored]);
+
+        await Runner.RunAsync([TestEvents.Record(placed)], Delivery.First, CancellationToken.None);
+
+        store.Verify(s => s.FindProcessedAsync(It.IsAny<IEventFunction>(), It.IsAny<IReadOnlyList<EventEnvelope>>(), It.IsAny<CancellationToken>()), Times.Never);
+        Assert.Same(stored, Assert.Single(published));
+    }
+
+    [Fact]
     public async Task The_same_event_twice_in_a_batch_is_handled_once()
     {
         var record = TestEvents.Record(TestEvents.Envelope(TestEvents.Placed("o-1")));

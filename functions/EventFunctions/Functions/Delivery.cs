@@ -1,0 +1,18 @@
+namespace EventFunctions.Functions;
+
+/// <summary>
+/// What a host knows of a batch's history. It decides only whether the runner first looks for events already
+/// processed, to re-publish their stored outboxes instead of acting again; exactly-once effects never rest on it,
+/// since every commit is guarded by the event's inbox row and every external call by an idempotency key.
+/// </summary>
+public enum Delivery
+{
+    /// <summary>The records may have been delivered before (after a restart, a rebalance or a failed attempt): look first.</summary>
+    MaybeRepeated,
+
+    /// <summary>
+    /// The host knows no member of its group was handed these offsets before: they were written after it was assigned
+    /// the partition. Copies of an event at other offsets are still settled at commit.
+    /// </summary>
+    First,
+}
