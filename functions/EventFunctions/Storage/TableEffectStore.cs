@@ -43,13 +43,13 @@ public sealed class TableEffectStore(TableStorage tables, ILogger<TableEffectSto
     {
         var table = tables.Table(function.HomeTable);
 
-        // Derived rows in other partitions (a customer's index) go first: they are upserts, so a retry after a
-        // failure further on rewrites them harmlessly, and they never point at nothing for longer than a retry.
-        await UpsertForeignRowsAsync(table, effects, cancellationToken);
-
+        // Derived rows in other partitions (a customer's index) are upserts, written beside the shards: if either
+        // fails, the batch's retry rewrites them harmlessly, and the outbox is published only when all succeeded.
+        var foreign = UpsertForeignRowsAsync(table, effects, cancellationToken);
         var shards = effects.GroupBy(p => OrderShard.Of(p.Effect.OrderId))
-            .Select(shard => CommitShardAsync(table, function, shard.ToList(), cancellationToken));
-        return (await Task.WhenAll(shards)).SelectMany(published => published).ToList();
+            .Select(shard => CommitShardAsync(table, function, shard.ToList(), cancellationToken)).ToList();
+        await Task.WhenAll([foreign, .. shards]);
+        return shards.SelectMany(shard => shard.Result).ToList();
     }
 
     private static async Task UpsertForeignRowsAsync(TableClient table, IReadOnlyList<PendingEffect> effects, CancellationToken cancellationToken)
