@@ -64,6 +64,7 @@ public sealed class LocalPipeline : IAsyncDisposable
             await CreateMissingTopicsAsync(kafka);
         }
 
+        WebApplication? app = null;
         try
         {
             var storage = settings[TableStorage.ConnectionSetting] is { Length: > 0 } configured ? configured : DefaultStorage;
@@ -78,7 +79,7 @@ public sealed class LocalPipeline : IAsyncDisposable
             if (settings.GetValue("RunFunctions", options.RunFunctions))
                 AddTriggers(builder.Services, kafka, GroupProtocolFor(settings, embedded: cluster is not null));
 
-            var app = builder.Build();
+            app = builder.Build();
             app.MapPipelineApi();
             await app.Services.GetRequiredService<TableStorage>().EnsureCreatedAsync(cancellationToken);
             await app.StartAsync(cancellationToken);
@@ -90,6 +91,8 @@ public sealed class LocalPipeline : IAsyncDisposable
         }
         catch
         {
+            // Clients first, then the cluster they talk to, as in DisposeAsync.
+            if (app is not null) await app.DisposeAsync();
             cluster?.Dispose();
             throw;
         }

@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using EventFunctions.Functions.ProjectOrderView;
+using EventFunctions.Http;
+using EventFunctions.IntegrationTests.Infrastructure;
+
+namespace EventFunctions.IntegrationTests.Pipeline;
+
+/// <summary>Reading the view without a polling loop: one request that answers when the order changes or ends.</summary>
+[Collection(PipelineCollection.Name)]
+[Trait("Category", "Integration")]
+public sealed class LongPollTests(PipelineFixture pipeline)
+{
+    [Fact]
+    public async Task One_request_waiting_for_the_final_status_answers_with_it()
+    {
+        var sku = $"poll-{Guid.NewGuid():N}"[..16];
+        await pipeline.StockAsync(sku, 3, 1.25m);
+        var orderId = await pipeline.PlaceAsync($"poll-order-{Guid.NewGuid():N}"[..24], "polly", "tok_visa", (sku, 2));
+
+        var view = await pipeline.Http.GetFromJsonAsync<OrderView>($"/api/orders/{orderId}?waitFor=final&waitSeconds=50", OrdersApi.Json);
+
+        Assert.Equal(OrderStatus.Confirmed, view!.Status);
+        Assert.Equal(4, view.Version);
+    }
+
+    [Fact]
+    public async Task A_wait_that_nothing_ends_answers_with_the_view_as_it_is_at_the_deadline()
+    {
+        var orderId = await pipeline.PlaceAsync($"poll-rejected-{Guid.NewGuid():N}"[..27], "polly", "tok_visa", ("poll-ghost", 1));
+        var final = await pipeline.FinalViewAsync(orderId);
+        var clock = Stopwatch.StartNew();
+
+        var view = await pipeline.Http.GetFromJsonAsync<OrderView>($"/api/orders/{orderId}?afterVersion={final.Version}&waitSeconds=1", OrdersApi.Json);
+
+        Assert.Equal(final.Version, view!.Version);
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(20));
+    }
+
+    [Fact]
+    public async Task An_unknown_wait_condition_is_a_bad_request_naming_it()
+    {
+        var response = await pipeline.Http.GetAsync("/api/orders/any?waitFor=shipped");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("\"waitFor\"", await response.Content.ReadAsStringAsync());
+    }
+}
