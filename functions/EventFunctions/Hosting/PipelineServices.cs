@@ -36,6 +36,7 @@ public static class PipelineServices
         services.AddSingleton<IStockReservations, TableStockReservations>();
         services.AddSingleton<IOrderViews, TableOrderViews>();
         services.AddSingleton<IOrderViewChanges, OrderViewChanges>();
+        services.AddSingleton<OrderViewWaiter>();
         services.AddSingleton<SimulatedPaymentGateway>();
         services.AddSingleton<IPaymentGateway>(sp => sp.GetRequiredService<SimulatedPaymentGateway>());
 

@@ -13,7 +13,7 @@ namespace EventFunctions.Http;
 /// The HTTP API, written once: both hosts route their requests here and return what it returns.
 /// Errors are problem details (RFC 9457) naming the field at fault.
 /// </summary>
-public sealed class OrdersApi(IEventPublisher publisher, IOrderViews views, IOrderViewChanges changes, TableInventory inventory, TimeProvider clock)
+public sealed class OrdersApi(IEventPublisher publisher, IOrderViews views, OrderViewWaiter waiter, TableInventory inventory, TimeProvider clock)
 {
     public const string Emitter = "http-api";
 
@@ -45,42 +45,19 @@ public sealed class OrdersApi(IEventPublisher publisher, IOrderViews views, IOrd
 
     /// <summary>
     /// The order's view, or a long poll in place of a polling loop: with <c>afterVersion=N</c> it waits until the
-    /// view's version passes N, with <c>waitFor=final</c> until its status is final (both: until both hold), at most
-    /// <c>waitSeconds</c> (default 30, at most 60), and answers with whatever the view is then.
+    /// view's version passes N, with <c>waitFor=final</c> until it is complete, its status final and every event that
+    /// led there in it (both: until both hold), at most <c>waitSeconds</c> (default 30, at most 60), and answers with
+    /// whatever the view is then.
     /// </summary>
     public async Task<IResult> GetOrderAsync(string orderId, int? afterVersion, string? waitFor, int? waitSeconds, CancellationToken cancellationToken)
     {
         if (!Identifiers.IsValid(orderId)) return NotFound("order", orderId);
         if (waitFor is not (null or FinalStatus))
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["waitFor"] = [$"waitFor can only be '{FinalStatus}'."] });
-        var untilFinal = waitFor == FinalStatus;
-        bool Satisfied(OrderView? v) => v is not null && (afterVersion is not { } n || v.Version > n) && (!untilFinal || v.Status.IsFinal());
-
-        var change = changes.NextChange(orderId);
-        var view = await views.GetAsync(orderId, cancellationToken);
-        if (afterVersion is null && !untilFinal) return Found(view);
-
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(TimeSpan.FromSeconds(Math.Clamp(waitSeconds ?? 30, 0, (int)MaxWait.TotalSeconds)));
-        while (!Satisfied(view))
-        {
-            IReadOnlyList<IOrderEvent>? committed = null;
-            try
-            {
-                committed = await change.WaitAsync(changes.RecheckInterval, deadline.Token);
-            }
-            catch (TimeoutException)
-            {
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                return Found(await views.GetAsync(orderId, cancellationToken));
-            }
-            change = changes.NextChange(orderId);
-            // Waiting for the end only: a change that cannot finish the order is not worth a read.
-            if (untilFinal && afterVersion is null && committed is not null && !committed.Any(OrderView.CanFinish)) continue;
-            view = await views.GetAsync(orderId, cancellationToken);
-        }
+        var view = afterVersion is null && waitFor is null
+            ? await views.GetAsync(orderId, cancellationToken)
+            : await waiter.WaitAsync(orderId, afterVersion, untilComplete: waitFor == FinalStatus,
+                TimeSpan.FromSeconds(Math.Clamp(waitSeconds ?? 30, 0, (int)MaxWait.TotalSeconds)), cancellationToken);
         return Found(view);
 
         IResult Found(OrderView? v) => v is null ? NotFound("order", orderId) : Results.Json(v, Json);

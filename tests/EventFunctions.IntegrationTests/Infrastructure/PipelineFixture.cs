@@ -60,18 +60,16 @@ public sealed class PipelineFixture : IAsyncLifetime
         return orderId;
     }
 
-    /// <summary>Long-polls the view (no sleeping loop) until it reaches a final status.</summary>
+    /// <summary>Long-polls the view (no sleeping loop) until its status is final and every event that led there is in it.</summary>
     public async Task<OrderView> FinalViewAsync(string orderId)
     {
         var deadline = DateTime.UtcNow + Patience;
-        var version = 0;
         while (DateTime.UtcNow < deadline)
         {
-            var response = await Http.GetAsync($"/api/orders/{orderId}?afterVersion={version}&waitSeconds=10");
+            var response = await Http.GetAsync($"/api/orders/{orderId}?waitFor={OrdersApi.FinalStatus}&waitSeconds=10");
             if (!response.IsSuccessStatusCode) continue;
             var view = (await response.Content.ReadFromJsonAsync<OrderView>(OrdersApi.Json))!;
-            if (view.Status.IsFinal()) return view;
-            version = view.Version;
+            if (view.IsComplete) return view;
         }
         throw new TimeoutException($"Order {orderId} did not reach a final status within {Patience}.");
     }

@@ -32,6 +32,19 @@ public class OrderViewTests
             Assert.Equal(expected, Summary(OrderView.Fold("o-1", [.. permutation, .. permutation.Reverse()])));
         }
         Assert.True(status.IsFinal(), path);
+        Assert.True(OrderView.Fold("o-1", events).IsComplete, path);
+    }
+
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public void A_final_status_missing_any_event_of_its_path_is_not_complete(string path, IOrderEvent[] events, OrderStatus status, string? reason)
+    {
+        foreach (var missing in events.Where(e => e is not (OrderRejected or PaymentDeclined or StockReserved or PaymentRefunded)))
+        {
+            var view = OrderView.Fold("o-1", events.Where(e => e != missing));
+            Assert.False(view.IsComplete, $"{path} without {missing.GetType().Name}: {view.Status}, {reason}");
+        }
+        Assert.Equal(status, OrderView.Fold("o-1", events.Where(e => e is not OrderPlaced)).Status);
     }
 
     [Fact]
@@ -48,7 +61,7 @@ public class OrderViewTests
     {
         var view = OrderView.Fold("o-1", [Placed]);
 
-        Assert.Equal((OrderStatus.Placed, null, 1), (view.Status, view.Total, view.Version));
+        Assert.Equal((OrderStatus.Placed, null, 1, false), (view.Status, view.Total, view.Version, view.IsComplete));
         Assert.Equal([new PricedLineView("sku-a", 2, null)], view.Lines);
     }
 
@@ -68,8 +81,20 @@ public class OrderViewTests
         var view = OrderView.Fold("o-1", [Placed, Validated, Captured, Unavailable]);
 
         Assert.Equal((OrderStatus.Paid, "stock unavailable: sku-a; refund pending"), (view.Status, view.Reason));
-        Assert.False(OrderView.CanFinish(Unavailable));
-        Assert.True(OrderView.CanFinish(new PaymentRefunded("o-1", "ch_1", "re_1", 10m)));
+        Assert.False(view.IsComplete);
+    }
+
+    [Fact]
+    public void Only_a_change_that_can_make_the_status_final_or_fill_a_final_view_is_worth_a_read()
+    {
+        var paid = OrderView.Fold("o-1", [Placed, Validated, Captured]);
+        var rejectedBeforePlaced = OrderView.Fold("o-1", [new OrderRejected("o-1", "unknown sku: sku-a")]);
+
+        Assert.False(OrderView.CanComplete(null, [Placed]));
+        Assert.False(OrderView.CanComplete(paid, [Validated]));
+        Assert.True(OrderView.CanComplete(paid, [new StockReserved("o-1", [new("sku-a", 2)])]));
+        Assert.True(OrderView.CanComplete(paid, [Unavailable]));
+        Assert.True(OrderView.CanComplete(rejectedBeforePlaced, [Placed]));
     }
 
     private static (OrderStatus Status, string? Reason, string? CustomerId, decimal? Total, string Lines, int Version) Summary(OrderView view) =>

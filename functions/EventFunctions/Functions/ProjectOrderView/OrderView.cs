@@ -6,6 +6,8 @@ namespace EventFunctions.Functions.ProjectOrderView;
 /// The read model of an order, folded from the set of its events. The fold depends only on which events are in
 /// the set, never on their order or number, so the view converges whatever the redelivery or reordering across topics.
 /// <see cref="Version"/> counts the distinct events seen: it only grows, so a client can wait for it to pass a value.
+/// The five topics are not ordered relative to each other, so a final status can show before the events that led to
+/// it (a rejection before the order it rejects); <see cref="IsComplete"/> says when nothing more can change the view.
 /// </summary>
 public sealed record OrderView(
     string OrderId,
@@ -14,8 +16,18 @@ public sealed record OrderView(
     string? Reason,
     decimal? Total,
     IReadOnlyList<PricedLineView> Lines,
-    int Version)
+    int Version,
+    bool IsComplete)
 {
+    /// <summary>The events that lead to each final status: a view holding all of its status's path is complete.</summary>
+    private static readonly IReadOnlyDictionary<OrderStatus, Type[]> PathTo = new Dictionary<OrderStatus, Type[]>
+    {
+        [OrderStatus.Rejected] = [typeof(OrderPlaced), typeof(OrderRejected)],
+        [OrderStatus.PaymentDeclined] = [typeof(OrderPlaced), typeof(OrderValidated), typeof(PaymentDeclined)],
+        [OrderStatus.Confirmed] = [typeof(OrderPlaced), typeof(OrderValidated), typeof(PaymentCaptured), typeof(StockReserved)],
+        [OrderStatus.Cancelled] = [typeof(OrderPlaced), typeof(OrderValidated), typeof(PaymentCaptured), typeof(StockUnavailable), typeof(PaymentRefunded)],
+    };
+
     public static OrderView Fold(string orderId, IEnumerable<IOrderEvent> events)
     {
         var facts = events.DistinctBy(e => e.GetType()).ToDictionary(e => e.GetType());
@@ -43,11 +55,17 @@ public sealed record OrderView(
         var lines = validated?.Lines.Select(l => new PricedLineView(l.Sku, l.Quantity, l.UnitPrice)).ToList()
             ?? placed?.Lines.Select(l => new PricedLineView(l.Sku, l.Quantity, null)).ToList()
             ?? [];
-        return new OrderView(orderId, placed?.CustomerId ?? validated?.CustomerId, status, reason, validated?.Total, lines, facts.Count);
+        var complete = PathTo.TryGetValue(status, out var path) && path.All(facts.ContainsKey);
+        return new OrderView(orderId, placed?.CustomerId ?? validated?.CustomerId, status, reason, validated?.Total, lines, facts.Count, complete);
     }
 
-    /// <summary>Whether an event can make a view final: only these are worth a re-read to a reader waiting for the end.</summary>
-    public static bool CanFinish(IOrderEvent @event) => @event is OrderRejected or PaymentDeclined or StockReserved or PaymentRefunded;
+    /// <summary>
+    /// Whether <paramref name="committed"/> events can complete a view last read as <paramref name="last"/>: a view
+    /// already final may lack only an earlier event, and a status becomes final only through one of these events.
+    /// </summary>
+    public static bool CanComplete(OrderView? last, IEnumerable<IOrderEvent> committed) =>
+        last?.Status.IsFinal() == true
+        || committed.Any(e => e is OrderRejected or PaymentDeclined or StockReserved or StockUnavailable or PaymentRefunded);
 
     private static string ShortOf(StockUnavailable unavailable) => $"stock unavailable: {string.Join(", ", unavailable.Skus)}";
 }
