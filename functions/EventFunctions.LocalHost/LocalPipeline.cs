@@ -8,6 +8,7 @@ using EventFunctions.LocalHost.Api;
 using EventFunctions.LocalHost.KafkaTrigger;
 using EventFunctions.Messaging;
 using EventFunctions.Storage;
+using EventFunctions.Triggers;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -20,7 +21,6 @@ namespace EventFunctions.LocalHost;
 /// </summary>
 public sealed class LocalPipeline : IAsyncDisposable
 {
-    private const string DefaultStorage = "UseDevelopmentStorage=true";
     private const string GroupProtocolSetting = "KafkaGroupProtocol";
 
     private readonly WebApplication app;
@@ -67,8 +67,8 @@ public sealed class LocalPipeline : IAsyncDisposable
         WebApplication? app = null;
         try
         {
-            var storage = settings[TableStorage.ConnectionSetting] is { Length: > 0 } configured ? configured : DefaultStorage;
-            builder.Services.AddEventFunctionsPipeline(kafka, storage, settings["TablePrefix"] ?? options.TablePrefix);
+            builder.Services.AddSingleton(new BatchAttempts(options.WholeBatchAttempts));
+            builder.Services.AddEventFunctionsPipeline(kafka, settings, settings[TableStorage.PrefixSetting] ?? options.TablePrefix);
 
             var trigger = new KafkaTriggerOptions();
             new ConfigurationBuilder().AddJsonFile(Path.Combine(AppContext.BaseDirectory, "host.json"), optional: true).Build()
@@ -101,13 +101,13 @@ public sealed class LocalPipeline : IAsyncDisposable
     private static void AddTriggers(IServiceCollection services, KafkaConnection kafka, GroupProtocol protocol)
     {
         services.AddSingleton<IHostedService>(sp =>
-            new TriggerSet(sp.GetRequiredService<IReadOnlyList<EventFunctionRunner>>().Select(runner =>
+            new TriggerSet(sp.GetServices<IEventFunction>().Select(function =>
             {
-                var config = kafka.ConsumerConfig(runner.Function.Name);
+                var config = kafka.ConsumerConfig(function.Name);
                 config.GroupProtocol = protocol;
                 if (protocol == GroupProtocol.Classic) config.SessionTimeoutMs = 6000;
-                sp.GetRequiredService<TriggerHealth>().Expect(runner.Function.Name);
-                return ActivatorUtilities.CreateInstance<KafkaTriggerListener>(sp, runner, config);
+                sp.GetRequiredService<TriggerHealth>().Expect(function.Name);
+                return ActivatorUtilities.CreateInstance<KafkaTriggerListener>(sp, function, config);
             }).ToList()));
     }
 

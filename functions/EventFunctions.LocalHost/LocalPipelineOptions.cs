@@ -18,6 +18,9 @@ public sealed record LocalPipelineOptions
     /// <summary>Replication factor of the embedded cluster's topics.</summary>
     public int EmbeddedReplicationFactor { get; init; } = 3;
 
+    /// <summary>Failed deliveries of a whole batch before its records are tried alone and dead-lettered if they still fail.</summary>
+    public int WholeBatchAttempts { get; init; } = Triggers.BatchAttempts.DefaultWholeBatchAttempts;
+
     /// <summary>Overrides host.json's <c>extensions.kafka</c> values (tests shorten retries).</summary>
     public Action<KafkaTrigger.KafkaTriggerOptions>? ConfigureTrigger { get; init; }
 }

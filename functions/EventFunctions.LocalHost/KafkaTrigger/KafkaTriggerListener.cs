@@ -1,27 +1,28 @@
 using Confluent.Kafka;
 using EventFunctions.Functions;
 using EventFunctions.Messaging;
+using EventFunctions.Triggers;
 
 namespace EventFunctions.LocalHost.KafkaTrigger;
 
 /// <summary>
 /// Emulates the Azure Functions Kafka trigger for one function: its own consumer group, batches of up to
-/// <c>maxBatchSize</c>, offsets stored only after the batch succeeded (and committed in the background every
-/// 200 ms, so a crash redelivers), a failed batch retried in place up to <c>maxRetries</c>. Where the extension would
-/// then skip the batch, this host tries each record alone and dead-letters those that still fail: nothing is lost.
+/// <c>maxBatchSize</c>, offsets stored only after the batch returned (and committed in the background every 200 ms,
+/// so a crash redelivers), a failed batch redelivered in place, skipped only where the extension would skip it
+/// (<c>commitOnFailure: true</c>, or <c>maxRetries</c> exceeded; the pipeline's host.json sets false and -1). What to do
+/// with a batch, and when to give up on a record into the dead-letter topic, is the shared <see cref="TriggerBatchHandler"/>'s.
 /// </summary>
 public sealed class KafkaTriggerListener(
-    EventFunctionRunner runner,
+    IEventFunction function,
     ConsumerConfig consumerConfig,
     KafkaTriggerOptions options,
+    TriggerBatchHandler batches,
     TriggerHealth health,
     ILogger<KafkaTriggerListener> logger) : BackgroundService
 {
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
-
     private readonly FirstDeliveries firstDeliveries = new();
 
-    private string Name => runner.Function.Name;
+    private string Name => function.Name;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -37,8 +38,8 @@ public sealed class KafkaTriggerListener(
             .SetPartitionsLostHandler((_, partitions) => Revoked(partitions.Select(p => p.TopicPartition).ToList()))
             .SetErrorHandler((_, error) => logger.Log(error.IsFatal ? LogLevel.Critical : LogLevel.Debug, "{Function}: {Error}", Name, error))
             .Build();
-        consumer.Subscribe(runner.Function.Topics);
-        logger.LogInformation("{Function} listening to {Topics} as group {Group}", Name, string.Join(", ", runner.Function.Topics), consumerConfig.GroupId);
+        consumer.Subscribe(function.Topics);
+        logger.LogInformation("{Function} listening to {Topics} as group {Group}", Name, string.Join(", ", function.Topics), consumerConfig.GroupId);
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -47,10 +48,10 @@ public sealed class KafkaTriggerListener(
                 if (batch.Count == 0) continue;
                 var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 // Only functions with an inbox look for processed events, so only they gain from knowing first deliveries.
-                var delivery = runner.Function.UsesInbox ? firstDeliveries.Of(batch) : Delivery.MaybeRepeated;
-                var succeeded = await ProcessAsync(batch.Select(ToIncoming).ToList(), delivery, stoppingToken);
+                var delivery = function.UsesInbox ? firstDeliveries.Of(batch) : Delivery.MaybeRepeated;
+                await DeliverAsync(batch.Select(ToIncoming).ToList(), delivery, stoppingToken);
                 logger.LogDebug("{Function}: batch of {Count} in {Milliseconds:F0} ms", Name, batch.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                if (succeeded || options.CommitOnFailure) StoreOffsets(consumer, batch);
+                StoreOffsets(consumer, batch);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -75,63 +76,31 @@ public sealed class KafkaTriggerListener(
         return batch;
     }
 
-    /// <summary>True when the batch was processed; false only when the extension's semantics would skip it (commitOnFailure).</summary>
-    private async Task<bool> ProcessAsync(IReadOnlyList<IncomingRecord> batch, Delivery delivery, CancellationToken stoppingToken)
+    /// <summary>Returns once the batch succeeded, or once the extension's settings would skip it: either way its offsets are stored next.</summary>
+    private async Task DeliverAsync(IReadOnlyList<IncomingRecord> batch, Delivery delivery, CancellationToken stoppingToken)
     {
-        for (var attempt = 0; ; attempt++)
+        for (var failures = 1; ; failures++)
         {
             try
             {
-                // A failed attempt may have committed part of the batch: retries look first.
-                await runner.RunAsync(batch, attempt == 0 ? delivery : Delivery.MaybeRepeated, stoppingToken);
-                return true;
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning(e, "{Function}: batch of {Count} failed (attempt {Attempt} of {Attempts})", Name, batch.Count, attempt + 1, options.MaxRetries + 1);
-                if (options.CommitOnFailure) return false;
-                if (attempt >= options.MaxRetries) break;
-                await Task.Delay(Backoff(attempt), stoppingToken);
-            }
-        }
-
-        // One bad record must not hold back the others: try each alone, and dead-letter what still fails.
-        foreach (var record in batch)
-        {
-            try
-            {
-                await runner.RunAsync([record], stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-            {
-                await DeadLetterUntilDoneAsync(record, $"failed after {options.MaxRetries + 1} attempts: {e.GetType().Name}: {e.Message}", stoppingToken);
-            }
-        }
-        return true;
-    }
-
-    private async Task DeadLetterUntilDoneAsync(IncomingRecord record, string reason, CancellationToken stoppingToken)
-    {
-        // The record's offset is not stored until it is safe somewhere: if Kafka itself is down, wait for it.
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                logger.LogError("{Function}: dead-lettering {Coordinates}: {Reason}", Name, record.Coordinates, reason);
-                await runner.DeadLetterAsync([record], reason, stoppingToken);
+                await batches.HandleAsync(Name, batch, delivery, stoppingToken);
                 return;
             }
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
-                logger.LogError(e, "{Function}: cannot dead-letter {Coordinates} yet", Name, record.Coordinates);
-                await Task.Delay(Backoff(attempt), stoppingToken);
+                if (options.CommitOnFailure || (options.MaxRetries >= 0 && failures > options.MaxRetries))
+                {
+                    logger.LogError(e, "{Function}: skipping a failed batch of {Count}, as the Functions host would with commitOnFailure {CommitOnFailure} and maxRetries {MaxRetries}",
+                        Name, batch.Count, options.CommitOnFailure, options.MaxRetries);
+                    return;
+                }
             }
         }
     }
 
     private void Assigned(IConsumer<byte[]?, byte[]?> consumer, List<TopicPartition> partitions)
     {
-        if (runner.Function.UsesInbox) firstDeliveries.Assigned(consumer, partitions);
+        if (function.UsesInbox) firstDeliveries.Assigned(consumer, partitions);
         health.Assigned(Name, partitions);
     }
 
@@ -140,9 +109,6 @@ public sealed class KafkaTriggerListener(
         firstDeliveries.Forget(partitions);
         health.Revoked(Name, partitions);
     }
-
-    private static TimeSpan Backoff(int attempt) =>
-        TimeSpan.FromMilliseconds(Math.Min(MaxBackoff.TotalMilliseconds, 100 * Math.Pow(2, attempt)));
 
     private void StoreOffsets(IConsumer<byte[]?, byte[]?> consumer, List<ConsumeResult<byte[]?, byte[]?>> batch)
     {

@@ -12,9 +12,12 @@ public sealed class KafkaTriggerOptions
 
     public int SubscriberIntervalInSeconds { get; set; } = 1;
 
-    /// <summary>The extension's default (true) commits a failed batch's offsets, losing it; the pipeline's host.json sets false.</summary>
+    /// <summary>The extension's default (true) commits a failed batch's offsets, skipping it; the pipeline's host.json sets false.</summary>
     public bool CommitOnFailure { get; set; } = true;
 
-    /// <summary>Retries of a failed batch in place, before its records are tried alone and dead-lettered if they still fail.</summary>
+    /// <summary>
+    /// Redeliveries of a failed batch before the extension commits its offsets anyway; -1 (the pipeline's host.json)
+    /// never skips, leaving the decision to dead-letter a record to <see cref="Triggers.TriggerBatchHandler"/>.
+    /// </summary>
     public int MaxRetries { get; set; } = 5;
 }

@@ -10,15 +10,19 @@ using EventFunctions.Http;
 using EventFunctions.Messaging;
 using EventFunctions.Payments;
 using EventFunctions.Storage;
+using EventFunctions.Triggers;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace EventFunctions.Hosting;
 
 /// <summary>The pipeline's object graph, the same under both hosts; a host adds only its trigger and its HTTP front.</summary>
 public static class PipelineServices
 {
+    /// <summary>Table Storage comes from <paramref name="settings"/> (<see cref="TableServiceConnection"/>); a host may register its own <see cref="BatchAttempts"/> first.</summary>
     public static IServiceCollection AddEventFunctionsPipeline(
-        this IServiceCollection services, KafkaConnection kafka, string storageConnectionString, string tablePrefix = "")
+        this IServiceCollection services, KafkaConnection kafka, IConfiguration settings, string tablePrefix = "")
     {
         var roundTrips = new StorageRoundTrips();
         var tableOptions = new TableClientOptions();
@@ -26,7 +30,7 @@ public static class PipelineServices
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(roundTrips);
-        services.AddSingleton(new TableStorage(new TableServiceClient(storageConnectionString, tableOptions), tablePrefix));
+        services.AddSingleton(new TableStorage(TableServiceConnection.Create(settings, tableOptions), tablePrefix));
         services.AddSingleton(kafka);
         services.AddSingleton<IEventPublisher, KafkaEventPublisher>();
 
@@ -47,6 +51,8 @@ public static class PipelineServices
         services.AddSingleton<IEventFunction, ProjectOrderViewFunction>();
         services.AddSingleton<IReadOnlyList<EventFunctionRunner>>(sp => sp.GetServices<IEventFunction>()
             .Select(f => ActivatorUtilities.CreateInstance<EventFunctionRunner>(sp, f)).ToList());
+        services.TryAddSingleton(new BatchAttempts());
+        services.AddSingleton<TriggerBatchHandler>();
 
         services.AddSingleton<OrdersApi>();
         return services;

@@ -7,7 +7,8 @@ namespace EventFunctions.Storage;
 /// </summary>
 public sealed class TableStorage(TableServiceClient service, string prefix = "")
 {
-    public const string ConnectionSetting = "AzureWebJobsStorage";
+    /// <summary>The setting that prefixes every table name (empty in production).</summary>
+    public const string PrefixSetting = "TablePrefix";
 
     public const string Validations = "Validations";
     public const string Payments = "Payments";

@@ -31,7 +31,7 @@ public sealed class PipelineFixture : IAsyncLifetime
         {
             Urls = "http://127.0.0.1:0",
             TablePrefix = "it" + Guid.NewGuid().ToString("N")[..8],
-            ConfigureTrigger = trigger => trigger.MaxRetries = 2,
+            WholeBatchAttempts = 3,
         });
         Http = new HttpClient { BaseAddress = pipeline.BaseAddress, Timeout = Patience + TimeSpan.FromSeconds(10) };
         await Eventually.TrueAsync(async () => (await Http.GetAsync("/api/health")).IsSuccessStatusCode, Patience, "every consumer holds partitions");
@@ -66,7 +66,7 @@ public sealed class PipelineFixture : IAsyncLifetime
         var deadline = DateTime.UtcNow + Patience;
         while (DateTime.UtcNow < deadline)
         {
-            var response = await Http.GetAsync($"/api/orders/{orderId}?waitFor={OrdersApi.FinalStatus}&waitSeconds=10");
+            var response = await Http.GetAsync($"/api/orders/{orderId}?waitFor={OrderQuery.FinalStatus}&waitSeconds=10");
             if (!response.IsSuccessStatusCode) continue;
             var view = (await response.Content.ReadFromJsonAsync<OrderView>(OrdersApi.Json))!;
             if (view.IsComplete) return view;
