@@ -89,7 +89,7 @@ public static class OrderBenchmark
         using var _ = StorageRoundTrips.AttributeTo(BenchmarkReads);
         while (true)
         {
-            if (await waiter.WaitAsync(orderId, afterVersion: null, untilComplete: true, OrdersApi.MaxWait, CancellationToken.None) is { IsComplete: true } view)
+            if (await waiter.WaitAsync(orderId, afterVersion: null, untilComplete: true, OrderQuery.MaxWait, CancellationToken.None) is { IsComplete: true } view)
                 return view;
         }
     }
@@ -98,7 +98,7 @@ public static class OrderBenchmark
     {
         while (true)
         {
-            var response = await http.GetAsync($"/api/orders/{orderId}?waitFor={OrdersApi.FinalStatus}&waitSeconds=30");
+            var response = await http.GetAsync($"/api/orders/{orderId}?waitFor={OrderQuery.FinalStatus}&waitSeconds=30");
             if (!response.IsSuccessStatusCode) continue;
             var view = (await response.Content.ReadFromJsonAsync<OrderView>(OrdersApi.Json))!;
             if (view.IsComplete) return view;

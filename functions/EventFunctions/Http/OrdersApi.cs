@@ -17,12 +17,6 @@ public sealed class OrdersApi(IEventPublisher publisher, IOrderViews views, Orde
 {
     public const string Emitter = "http-api";
 
-    /// <summary>The <c>waitFor</c> value that waits for a final status.</summary>
-    public const string FinalStatus = "final";
-
-    /// <summary>How long a GET may wait for a change at most.</summary>
-    public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(60);
-
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter() },
@@ -49,18 +43,15 @@ public sealed class OrdersApi(IEventPublisher publisher, IOrderViews views, Orde
     /// led there in it (both: until both hold), at most <c>waitSeconds</c> (default 30, at most 60), and answers with
     /// whatever the view is then.
     /// </summary>
-    public async Task<IResult> GetOrderAsync(string orderId, int? afterVersion, string? waitFor, int? waitSeconds, CancellationToken cancellationToken)
+    public async Task<IResult> GetOrderAsync(string orderId, IQueryCollection query, CancellationToken cancellationToken)
     {
         if (!Identifiers.IsValid(orderId)) return NotFound("order", orderId);
-        if (waitFor is not (null or FinalStatus))
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["waitFor"] = [$"waitFor can only be '{FinalStatus}'."] });
-        var view = afterVersion is null && waitFor is null
-            ? await views.GetAsync(orderId, cancellationToken)
-            : await waiter.WaitAsync(orderId, afterVersion, untilComplete: waitFor == FinalStatus,
-                TimeSpan.FromSeconds(Math.Clamp(waitSeconds ?? 30, 0, (int)MaxWait.TotalSeconds)), cancellationToken);
-        return Found(view);
-
-        IResult Found(OrderView? v) => v is null ? NotFound("order", orderId) : Results.Json(v, Json);
+        var (wait, errors) = OrderQuery.Read(query);
+        if (wait is null) return Results.ValidationProblem(errors, title: "The query is not valid.");
+        var view = wait.Waits
+            ? await waiter.WaitAsync(orderId, wait.AfterVersion, wait.UntilComplete, wait.Wait, cancellationToken)
+            : await views.GetAsync(orderId, cancellationToken);
+        return view is null ? NotFound("order", orderId) : Results.Json(view, Json);
     }
 
     public async Task<IResult> ListCustomerOrdersAsync(string customerId, CancellationToken cancellationToken)
