@@ -1,0 +1,50 @@
+// Mirrors Microsoft.Azure.Functions.Worker.Extensions.Kafka 4.3.3: extensions/Worker.Extensions.Kafka/src/KafkaRecord.cs (@ 36579a4e minus LeaderEpoch, removed in 4.3.0 by PR #3401)
+// Copyright (c) .NET Foundation. All rights reserved. Licensed under the MIT License.
+// A plain POCO, usable at run time (tests construct it). The stored source (4.2.0) also had
+// "public int? LeaderEpoch { get; set; }"; Azure/azure-functions-dotnet-worker PR #3401 ("Remove LeaderEpoch from
+// KafkaRecord", release notes 4.3.0: "Breaking: Remove LeaderEpoch from KafkaRecord") removed it, so it is not here.
+
+namespace Microsoft.Azure.Functions.Worker
+{
+    /// <summary>
+    /// Represents a raw Apache Kafka record with full metadata.
+    /// Key and value are raw bytes — the user controls deserialization.
+    /// </summary>
+    public class KafkaRecord
+    {
+        /// <summary>
+        /// Gets or sets the topic name this record was consumed from.
+        /// </summary>
+        public string Topic { get; set; }
+
+        /// <summary>
+        /// Gets or sets the partition this record was consumed from.
+        /// </summary>
+        public int Partition { get; set; }
+
+        /// <summary>
+        /// Gets or sets the offset of this record within the partition.
+        /// </summary>
+        public long Offset { get; set; }
+
+        /// <summary>
+        /// Gets or sets the raw key bytes. Null if the record has no key.
+        /// </summary>
+        public byte[] Key { get; set; }
+
+        /// <summary>
+        /// Gets or sets the raw value bytes. Null if the record has no value.
+        /// </summary>
+        public byte[] Value { get; set; }
+
+        /// <summary>
+        /// Gets or sets the record timestamp.
+        /// </summary>
+        public KafkaTimestamp Timestamp { get; set; }
+
+        /// <summary>
+        /// Gets or sets the record headers.
+        /// </summary>
+        public KafkaHeader[] Headers { get; set; }
+    }
+}
