@@ -1,0 +1,47 @@
+using EventFunctions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+
+namespace EventFunctions.FunctionsApp.Http;
+
+/// <summary>
+/// The local host's API on the Functions host (ASP.NET Core integration): the same routes (<see cref="ApiRoutes"/>),
+/// each handed to the shared <see cref="OrdersApi"/>, so validation and responses are written once. In Azure every
+/// route asks for a function key (<c>x-functions-key</c> header or <c>?code=</c>); <c>func start</c> does not.
+/// </summary>
+public sealed class OrdersHttpTriggers(OrdersApi orders)
+{
+    [Function("PlaceOrder")]
+    public Task<IResult> PlaceOrder(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Orders)] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        orders.PlaceOrderAsync(request, cancellationToken);
+
+    [Function("GetOrder")]
+    public Task<IResult> GetOrder(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Order)] HttpRequest request,
+        string orderId,
+        CancellationToken cancellationToken) =>
+        orders.GetOrderAsync(orderId, request.Query, cancellationToken);
+
+    [Function("ListCustomerOrders")]
+    public Task<IResult> ListCustomerOrders(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.CustomerOrders)] HttpRequest request,
+        string customerId,
+        CancellationToken cancellationToken) =>
+        orders.ListCustomerOrdersAsync(customerId, cancellationToken);
+
+    [Function("SetInventory")]
+    public Task<IResult> SetInventory(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = ApiRoutes.InventoryItem)] HttpRequest request,
+        string sku,
+        CancellationToken cancellationToken) =>
+        orders.SetInventoryAsync(sku, request, cancellationToken);
+
+    [Function("GetInventory")]
+    public Task<IResult> GetInventory(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.InventoryItem)] HttpRequest request,
+        string sku,
+        CancellationToken cancellationToken) =>
+        orders.GetInventoryAsync(sku, cancellationToken);
+}

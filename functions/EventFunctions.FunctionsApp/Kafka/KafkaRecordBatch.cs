@@ -1,0 +1,20 @@
+using EventFunctions.Messaging;
+using Microsoft.Azure.Functions.Worker;
+
+namespace EventFunctions.FunctionsApp.Kafka;
+
+/// <summary>The extension's raw records as the pipeline's <see cref="IncomingRecord"/>: coordinates, key, value and headers, byte for byte.</summary>
+public static class KafkaRecordBatch
+{
+    public static IReadOnlyList<IncomingRecord> ToIncomingRecords(this IEnumerable<KafkaRecord> records) =>
+        records.Select(ToIncomingRecord).ToList();
+
+    public static IncomingRecord ToIncomingRecord(this KafkaRecord record) => new(
+        record.Topic,
+        record.Partition,
+        record.Offset,
+        record.Key,
+        record.Value,
+        // Kafka allows a header without a value; the pipeline's headers always carry bytes, so it arrives empty.
+        record.Headers?.Select(h => new RecordHeader(h.Key, h.Value ?? [])).ToList() ?? []);
+}

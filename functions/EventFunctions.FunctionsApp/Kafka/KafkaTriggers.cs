@@ -1,0 +1,93 @@
+using EventFunctions.Contracts;
+using EventFunctions.Functions;
+using EventFunctions.Triggers;
+using Microsoft.Azure.Functions.Worker;
+
+namespace EventFunctions.FunctionsApp.Kafka;
+
+/// <summary>
+/// One Azure Function per (pipeline function, topic), in that function's consumer group, batched, and bound to raw
+/// records so that keys and CloudEvents headers arrive as they were produced. Each hands its batch to the shared
+/// <see cref="TriggerBatchHandler"/> and returns only once the batch's effects are committed and its follow-on events
+/// acknowledged; an exception tells the host to keep the offsets and redeliver (host.json: <c>commitOnFailure</c>
+/// false, <c>maxRetries</c> -1). This host cannot tell a first delivery from a redelivery, so every batch looks first.
+/// </summary>
+public sealed class KafkaTriggers(TriggerBatchHandler batches)
+{
+    [Function("ValidateOrder")]
+    public Task ValidateOrder(
+        [KafkaTrigger(TriggerConnection.BrokerList, Topics.OrdersPlaced, ConsumerGroup = ConsumerGroups.ValidateOrder, IsBatched = true,
+            Protocol = TriggerConnection.Protocol, AuthenticationMode = TriggerConnection.AuthenticationMode,
+            Username = TriggerConnection.Username, Password = TriggerConnection.Password)] KafkaRecord[] records,
+        CancellationToken cancellationToken) =>
+        RunAsync(ConsumerGroups.ValidateOrder, records, cancellationToken);
+
+    [Function("ProcessPayment")]
+    public Task ProcessPayment(
+        [KafkaTrigger(TriggerConnection.BrokerList, Topics.OrdersValidated, ConsumerGroup = ConsumerGroups.ProcessPayment, IsBatched = true,
+            Protocol = TriggerConnection.Protocol, AuthenticationMode = TriggerConnection.AuthenticationMode,
+            Username = TriggerConnection.Username, Password = TriggerConnection.Password)] KafkaRecord[] records,
+        CancellationToken cancellationToken) =>
+        RunAsync(ConsumerGroups.ProcessPayment, records, cancellationToken);
+
+    [Function("ReserveStock")]
+    public Task ReserveStock(
+        [KafkaTrigger(TriggerConnection.BrokerList, Topics.PaymentsProcessed, ConsumerGroup = ConsumerGroups.ReserveStock, IsBatched = true,
+            Protocol = TriggerConnection.Protocol, AuthenticationMode = TriggerConnection.AuthenticationMode,
+            Username = TriggerConnection.Username, Password = TriggerConnection.Password)] KafkaRecord[] records,
+        CancellationToken cancellationToken) =>
+        RunAsync(ConsumerGroups.ReserveStock, records, cancellationToken);
+
+    [Function("RefundPayment")]
+    public Task RefundPayment(
+        [KafkaTrigger(TriggerConnection.BrokerList, Topics.StockReserved, ConsumerGroup = ConsumerGroups.RefundPayment, IsBatched = true,
+            Protocol = TriggerConnection.Protocol, AuthenticationMode = TriggerConnection.AuthenticationMode,
+            Username = TriggerConnection.Username, Password = TriggerConnection.Password)] KafkaRecord[] records,
+        CancellationToken cancellationToken) =>
+        RunAsync(ConsumerGroups.RefundPayment, records, cancellationToken);
+
+    // ProjectOrderView reads every topic: one trigger each, one consumer group, one projection.
+
+    [Function("ProjectOrderView_OrdersPlaced")]
+    public Task ProjectOrdersPlaced(
+        [KafkaTrigger(TriggerConnection.BrokerList, Topics.OrdersPlaced, ConsumerGroup = ConsumerGroups.ProjectOrderView, IsBatched = true,
+            Protocol = TriggerConnection.Protocol, AuthenticationMode = TriggerConnection.AuthenticationMode,
+            Username = TriggerConnection.Username, Password = TriggerConnection.Password)] KafkaRecord[] records,
+        CancellationToken cancellationToken) =>
+        RunAsync(ConsumerGroups.ProjectOrderView, records, cancellationToken);
+
+    [Function("ProjectOrderView_OrdersValidated")]
+    public Task ProjectOrdersValidated(
+        [KafkaTrigger(TriggerConnection.BrokerList, Topics.OrdersValidated, ConsumerGroup = ConsumerGroups.ProjectOrderView, IsBatched = true,
+            Protocol = TriggerConnection.Protocol, AuthenticationMode = TriggerConnection.AuthenticationMode,
+            Username = TriggerConnection.Username, Password = TriggerConnection.Password)] KafkaRecord[] records,
+        CancellationToken cancellationToken) =>
+        RunAsync(ConsumerGroups.ProjectOrderView, records, cancellationToken);
+
+    [Function("ProjectOrderView_PaymentsProcessed")]
+    public Task ProjectPaymentsProcessed(
+        [KafkaTrigger(TriggerConnection.BrokerList, Topics.PaymentsProcessed, ConsumerGroup = ConsumerGroups.ProjectOrderView, IsBatched = true,
+            Protocol = TriggerConnection.Protocol, AuthenticationMode = TriggerConnection.AuthenticationMode,
+            Username = TriggerConnection.Username, Password = TriggerConnection.Password)] KafkaRecord[] records,
+        CancellationToken cancellationToken) =>
+        RunAsync(ConsumerGroups.ProjectOrderView, records, cancellationToken);
+
+    [Function("ProjectOrderView_StockReserved")]
+    public Task ProjectStockReserved(
+        [KafkaTrigger(TriggerConnection.BrokerList, Topics.StockReserved, ConsumerGroup = ConsumerGroups.ProjectOrderView, IsBatched = true,
+            Protocol = TriggerConnection.Protocol, AuthenticationMode = TriggerConnection.AuthenticationMode,
+            Username = TriggerConnection.Username, Password = TriggerConnection.Password)] KafkaRecord[] records,
+        CancellationToken cancellationToken) =>
+        RunAsync(ConsumerGroups.ProjectOrderView, records, cancellationToken);
+
+    [Function("ProjectOrderView_PaymentsRefunded")]
+    public Task ProjectPaymentsRefunded(
+        [KafkaTrigger(TriggerConnection.BrokerList, Topics.PaymentsRefunded, ConsumerGroup = ConsumerGroups.ProjectOrderView, IsBatched = true,
+            Protocol = TriggerConnection.Protocol, AuthenticationMode = TriggerConnection.AuthenticationMode,
+            Username = TriggerConnection.Username, Password = TriggerConnection.Password)] KafkaRecord[] records,
+        CancellationToken cancellationToken) =>
+        RunAsync(ConsumerGroups.ProjectOrderView, records, cancellationToken);
+
+    private Task RunAsync(string function, KafkaRecord[] records, CancellationToken cancellationToken) =>
+        batches.HandleAsync(function, records.ToIncomingRecords(), Delivery.MaybeRepeated, cancellationToken);
+}
