@@ -6,7 +6,7 @@ public sealed record LocalPipelineOptions
     /// <summary>Where the HTTP API listens; port 0 picks a free one (tests, benchmark).</summary>
     public string Urls { get; init; } = "http://127.0.0.1:7071";
 
-    /// <summary>False runs only the infrastructure (Kafka, tables) and the API's dependencies, for <c>func start</c> to run the functions.</summary>
+    /// <summary>False runs only the infrastructure (Kafka, tables), for <c>func start</c> to run the functions (<c>./run.sh infra</c>).</summary>
     public bool RunFunctions { get; init; } = true;
 
     /// <summary>A prefix for every table name, so that runs sharing one storage account never see each other's rows.</summary>
