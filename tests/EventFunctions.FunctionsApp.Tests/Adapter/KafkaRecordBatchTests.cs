@@ -1,0 +1,35 @@
+using EventFunctions.FunctionsApp.Kafka;
+using Microsoft.Azure.Functions.Worker;
+
+namespace EventFunctions.FunctionsApp.Tests.Adapter;
+
+public sealed class KafkaRecordBatchTests
+{
+    [Fact]
+    public void A_record_keeps_its_coordinates_key_value_and_headers_in_order()
+    {
+        var record = new KafkaRecord
+        {
+            Topic = "orders.placed", Partition = 5, Offset = 42, Key = "o-1"u8.ToArray(), Value = "{}"u8.ToArray(),
+            Headers = [new KafkaHeader { Key = "ce_id", Value = "e-1"u8.ToArray() }, new KafkaHeader { Key = "bin", Value = [0xFF, 0x00] }, new KafkaHeader { Key = "ce_id", Value = "e-2"u8.ToArray() }],
+        };
+
+        var incoming = Assert.Single(new[] { record }.ToIncomingRecords());
+
+        Assert.Equal(("orders.placed", 5, 42L), (incoming.Topic, incoming.Partition, incoming.Offset));
+        Assert.Equal(record.Key, incoming.Key);
+        Assert.Equal(record.Value, incoming.Value);
+        Assert.Equal(record.Headers.Select(h => (h.Key, Convert.ToHexString(h.Value))), incoming.Headers.Select(h => (h.Key, Convert.ToHexString(h.Value))));
+    }
+
+    [Fact]
+    public void A_record_without_key_value_or_headers_stays_without_them()
+    {
+        var incoming = new KafkaRecord { Topic = "stock.reserved", Partition = 0, Offset = 0, Headers = [new KafkaHeader { Key = "empty" }] }.ToIncomingRecord();
+
+        Assert.Null(incoming.Key);
+        Assert.Null(incoming.Value);
+        Assert.Equal([], Assert.Single(incoming.Headers).Value);
+        Assert.Empty(new KafkaRecord { Topic = "t" }.ToIncomingRecord().Headers);
+    }
+}

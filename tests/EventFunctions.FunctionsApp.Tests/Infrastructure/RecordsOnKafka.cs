@@ -1,0 +1,63 @@
+using Confluent.Kafka;
+using EventFunctions.Messaging;
+using Microsoft.Azure.Functions.Worker;
+
+namespace EventFunctions.FunctionsApp.Tests.Infrastructure;
+
+/// <summary>Real records on the embedded cluster, and the <see cref="KafkaRecord"/> batches the Functions host would make of them.</summary>
+public sealed class RecordsOnKafka(KafkaConnection kafka)
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
+
+    public async Task<DeliveryResult<byte[], byte[]>> ProduceAsync(string topic, byte[] key, byte[] value, params (string Key, byte[] Value)[] headers)
+    {
+        using var producer = new ProducerBuilder<byte[], byte[]>(kafka.ProducerConfig()).Build();
+        var message = new Message<byte[], byte[]> { Key = key, Value = value, Headers = [] };
+        foreach (var (name, bytes) in headers) message.Headers.Add(name, bytes);
+        return await producer.ProduceAsync(topic, message);
+    }
+
+    /// <summary>Fetches the produced records back and converts them field by field, as the extension's KafkaRecordConverter does.</summary>
+    public KafkaRecord[] Fetch(params DeliveryResult<byte[], byte[]>[] produced)
+    {
+        using var consumer = new ConsumerBuilder<byte[], byte[]>(kafka.ConsumerConfig("fetch-" + Guid.NewGuid().ToString("N"))).Build();
+        var wanted = produced.Select(d => d.TopicPartitionOffset).ToHashSet();
+        consumer.Assign(wanted.GroupBy(p => p.TopicPartition).Select(p => new TopicPartitionOffset(p.Key, p.Min(o => o.Offset.Value))));
+        var records = new Dictionary<TopicPartitionOffset, KafkaRecord>();
+        while (records.Count < wanted.Count)
+        {
+            var result = consumer.Consume(Timeout) ?? throw new TimeoutException("The produced records did not come back.");
+            if (wanted.Contains(result.TopicPartitionOffset)) records[result.TopicPartitionOffset] = ToKafkaRecord(result);
+        }
+        return produced.Select(d => records[d.TopicPartitionOffset]).ToArray();
+    }
+
+    /// <summary>Every record of a topic, read to the end as it is now: the triggers return only once Kafka has acknowledged what they publish.</summary>
+    public IReadOnlyList<ConsumeResult<byte[], byte[]>> ReadAll(string topic)
+    {
+        using var consumer = new ConsumerBuilder<byte[], byte[]>(kafka.ConsumerConfig("read-" + Guid.NewGuid().ToString("N"))).Build();
+        var ends = Enumerable.Range(0, Contracts.Topics.Partitions).Select(p => new TopicPartition(topic, p))
+            .ToDictionary(p => p, p => consumer.QueryWatermarkOffsets(p, Timeout).High.Value);
+        consumer.Assign(ends.Keys.Select(p => new TopicPartitionOffset(p, Offset.Beginning)));
+        var records = new List<ConsumeResult<byte[], byte[]>>();
+        var unread = ends.Where(e => e.Value > 0).Select(e => e.Key).ToHashSet();
+        while (unread.Count > 0)
+        {
+            var record = consumer.Consume(Timeout) ?? throw new TimeoutException($"Reading {topic} stalled.");
+            records.Add(record);
+            if (record.Offset.Value + 1 >= ends[record.TopicPartition]) unread.Remove(record.TopicPartition);
+        }
+        return records;
+    }
+
+    private static KafkaRecord ToKafkaRecord(ConsumeResult<byte[], byte[]> result) => new()
+    {
+        Topic = result.Topic,
+        Partition = result.Partition.Value,
+        Offset = result.Offset.Value,
+        Key = result.Message.Key,
+        Value = result.Message.Value,
+        Timestamp = new KafkaTimestamp { UnixTimestampMs = result.Message.Timestamp.UnixTimestampMs, Type = (KafkaTimestampType)(int)result.Message.Timestamp.Type },
+        Headers = result.Message.Headers.Select(h => new KafkaHeader { Key = h.Key, Value = h.GetValueBytes() }).ToArray(),
+    };
+}
