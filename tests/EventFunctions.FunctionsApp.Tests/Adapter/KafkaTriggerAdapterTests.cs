@@ -24,16 +24,11 @@ public sealed class KafkaTriggerAdapterTests(AppFixture app)
     public async Task Keys_headers_and_values_reach_the_function_as_they_were_produced()
     {
         var orderId = NewId("fa-order");
-        var sku = NewId("fa-sku");
-        await app.Services.GetRequiredService<TableInventory>().SetAsync(new InventoryItem(sku, 5, 2.5m), CancellationToken.None);
-        var placed = EventCodec.Encode(new EventEnvelope(DeterministicId.For("tests", orderId), "/tests", DateTimeOffset.UtcNow, null,
-            new OrderPlaced(orderId, "carol", [new OrderLine(sku, 2)], "tok_visa")));
         // A record the function cannot read, on the same key (so the same partition), with a header that is not text.
         var poison = await app.Kafka.ProduceAsync(Topics.OrdersPlaced, Encoding.UTF8.GetBytes(orderId), "{\"orderId\": \"trunc"u8.ToArray(),
             (CloudEventHeaders.Id, Encoding.UTF8.GetBytes("poison-" + orderId)), (CloudEventHeaders.Type, Encoding.UTF8.GetBytes(EventTypes.NameOf(typeof(OrderPlaced)))),
             (CloudEventHeaders.Source, "/tests"u8.ToArray()), ("trace-bytes", NotUtf8));
-        var good = await app.Kafka.ProduceAsync(Topics.OrdersPlaced, Encoding.UTF8.GetBytes(orderId), placed.Value,
-            [.. placed.Headers.Select(h => (h.Key, h.Value)), ("trace-bytes", NotUtf8)]);
+        var good = await PlaceOnKafkaAsync(orderId, ("trace-bytes", NotUtf8));
 
         await app.Triggers.ValidateOrder(app.Kafka.Fetch(poison, good), CancellationToken.None);
 
@@ -71,12 +66,7 @@ public sealed class KafkaTriggerAdapterTests(AppFixture app)
     [Fact]
     public async Task A_failing_batch_throws_so_the_host_redelivers_it_and_the_redelivery_emits_its_events_once()
     {
-        var orderId = NewId("fa-retry");
-        var sku = NewId("fa-sku");
-        await app.Services.GetRequiredService<TableInventory>().SetAsync(new InventoryItem(sku, 5, 1m), CancellationToken.None);
-        var placed = EventCodec.Encode(new EventEnvelope(DeterministicId.For("tests", orderId), "/tests", DateTimeOffset.UtcNow, null,
-            new OrderPlaced(orderId, "dave", [new OrderLine(sku, 1)], "tok_visa")));
-        var produced = await app.Kafka.ProduceAsync(Topics.OrdersPlaced, Encoding.UTF8.GetBytes(orderId), placed.Value, [.. placed.Headers.Select(h => (h.Key, h.Value))]);
+        var produced = await PlaceOnKafkaAsync(NewId("fa-retry"));
         var batch = app.Kafka.Fetch(produced);
 
         // The broker refuses the next produce request: the follow-on event cannot be acknowledged.
@@ -87,6 +77,17 @@ public sealed class KafkaTriggerAdapterTests(AppFixture app)
         await app.Triggers.ValidateOrder(batch, CancellationToken.None);
 
         Assert.Single(app.Kafka.ReadAll(Topics.OrdersValidated), r => Header(r, CloudEventHeaders.CausationId) == Header(produced, CloudEventHeaders.Id));
+    }
+
+    /// <summary>Stocks a sku of its own and puts an OrderPlaced for it on Kafka, as the API would, with extra headers.</summary>
+    private async Task<DeliveryResult<byte[], byte[]>> PlaceOnKafkaAsync(string orderId, params (string Key, byte[] Value)[] extraHeaders)
+    {
+        var sku = NewId("fa-sku");
+        await app.Services.GetRequiredService<TableInventory>().SetAsync(new InventoryItem(sku, 5, 2.5m), CancellationToken.None);
+        var placed = EventCodec.Encode(new EventEnvelope(DeterministicId.For("tests", orderId), "/tests", DateTimeOffset.UtcNow, null,
+            new OrderPlaced(orderId, "carol", [new OrderLine(sku, 2)], "tok_visa")));
+        return await app.Kafka.ProduceAsync(Topics.OrdersPlaced, Encoding.UTF8.GetBytes(orderId), placed.Value,
+            [.. placed.Headers.Select(h => (h.Key, h.Value)), .. extraHeaders]);
     }
 
     private IEnumerable<ConsumeResult<byte[], byte[]>> DeadLettersOf(string topic, DeliveryResult<byte[], byte[]> original) =>

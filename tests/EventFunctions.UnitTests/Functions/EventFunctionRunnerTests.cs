@@ -1,38 +1,20 @@
 using EventFunctions.Functions;
 using EventFunctions.Messaging;
 using EventFunctions.Storage;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace EventFunctions.UnitTests.Functions;
 
 public class EventFunctionRunnerTests
 {
-    private static readonly IReadOnlyDictionary<string, IReadOnlyList<OutgoingRecord>> NoneProcessed = new Dictionary<string, IReadOnlyList<OutgoingRecord>>();
+    private readonly RunnerPorts ports = new();
 
-    private readonly Mock<IEventFunction> function = new();
-    private readonly Mock<IEffectStore> store = new(MockBehavior.Strict);
-    private readonly Mock<IEventPublisher> publisher = new(MockBehavior.Strict);
-    private readonly List<string> steps = [];
-    private readonly List<OutgoingRecord> published = [];
+    private Mock<IEventFunction> function => ports.Function;
+    private Mock<IEffectStore> store => ports.Store;
+    private Mock<IEventPublisher> publisher => ports.Publisher;
+    private List<string> steps => ports.Steps;
+    private List<OutgoingRecord> published => ports.Published;
 
-    public EventFunctionRunnerTests()
-    {
-        function.SetupGet(f => f.Name).Returns(ConsumerGroups.ValidateOrder);
-        function.Setup(f => f.Handles(It.IsAny<EventEnvelope>())).Returns((EventEnvelope e) => e.Data is OrderPlaced);
-        function.Setup(f => f.HandleAsync(It.IsAny<IReadOnlyList<EventEnvelope>>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((IReadOnlyList<EventEnvelope> events, CancellationToken _) =>
-                events.Select(e => Effect.Emitting(e, ConsumerGroups.ValidateOrder, TestEvents.Now, new OrderRejected(e.Data.OrderId, "test"))).ToList());
-        store.Setup(s => s.FindProcessedAsync(function.Object, It.IsAny<IReadOnlyList<EventEnvelope>>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(NoneProcessed);
-        store.Setup(s => s.CommitAsync(function.Object, It.IsAny<IReadOnlyList<PendingEffect>>(), It.IsAny<CancellationToken>()))
-            .Callback(() => steps.Add("commit"))
-            .ReturnsAsync((IEventFunction _, IReadOnlyList<PendingEffect> effects, CancellationToken _) => effects.SelectMany(e => e.Outbox).ToList());
-        publisher.Setup(p => p.PublishAsync(It.IsAny<IReadOnlyList<OutgoingRecord>>(), It.IsAny<CancellationToken>()))
-            .Callback((IReadOnlyList<OutgoingRecord> records, CancellationToken _) => { steps.Add("publish"); published.AddRange(records); })
-            .Returns(Task.CompletedTask);
-    }
-
-    private EventFunctionRunner Runner => new(function.Object, store.Object, publisher.Object, NullLogger<EventFunctionRunner>.Instance);
+    private EventFunctionRunner Runner => ports.Runner();
 
     [Fact]
     public async Task Effects_are_committed_before_their_events_are_published()

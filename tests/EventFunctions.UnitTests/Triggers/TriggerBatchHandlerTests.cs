@@ -1,6 +1,6 @@
 using EventFunctions.Functions;
+using EventFunctions.UnitTests.Functions;
 using EventFunctions.Messaging;
-using EventFunctions.Storage;
 using EventFunctions.Triggers;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -8,37 +8,17 @@ namespace EventFunctions.UnitTests.Triggers;
 
 public class TriggerBatchHandlerTests
 {
-    private static readonly IReadOnlyDictionary<string, IReadOnlyList<OutgoingRecord>> NoneProcessed = new Dictionary<string, IReadOnlyList<OutgoingRecord>>();
-
-    private readonly Mock<IEventFunction> function = new();
-    private readonly Mock<IEffectStore> store = new(MockBehavior.Strict);
-    private readonly Mock<IEventPublisher> publisher = new(MockBehavior.Strict);
-    private readonly List<OutgoingRecord> published = [];
-    private readonly HashSet<string> failingOrders = [];
+    private readonly RunnerPorts ports = new();
     private readonly BatchAttempts attempts = new(wholeBatchAttempts: 2);
     private readonly TriggerBatchHandler handler;
 
     public TriggerBatchHandlerTests()
     {
-        function.SetupGet(f => f.Name).Returns(ConsumerGroups.ValidateOrder);
-        function.Setup(f => f.Handles(It.IsAny<EventEnvelope>())).Returns(true);
-        function.Setup(f => f.HandleAsync(It.IsAny<IReadOnlyList<EventEnvelope>>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((IReadOnlyList<EventEnvelope> events, CancellationToken _) =>
-            {
-                if (events.FirstOrDefault(e => failingOrders.Contains(e.Data.OrderId)) is { } bad)
-                    throw new InvalidOperationException($"cannot handle {bad.Data.OrderId}");
-                return events.Select(e => Effect.Emitting(e, ConsumerGroups.ValidateOrder, TestEvents.Now, new OrderRejected(e.Data.OrderId, "test"))).ToList();
-            });
-        store.Setup(s => s.FindProcessedAsync(function.Object, It.IsAny<IReadOnlyList<EventEnvelope>>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(NoneProcessed);
-        store.Setup(s => s.CommitAsync(function.Object, It.IsAny<IReadOnlyList<PendingEffect>>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((IEventFunction _, IReadOnlyList<PendingEffect> effects, CancellationToken _) => effects.SelectMany(e => e.Outbox).ToList());
-        publisher.Setup(p => p.PublishAsync(It.IsAny<IReadOnlyList<OutgoingRecord>>(), It.IsAny<CancellationToken>()))
-            .Callback((IReadOnlyList<OutgoingRecord> records, CancellationToken _) => published.AddRange(records))
-            .Returns(Task.CompletedTask);
-        var runner = new EventFunctionRunner(function.Object, store.Object, publisher.Object, NullLogger<EventFunctionRunner>.Instance);
-        handler = new TriggerBatchHandler([runner], attempts, NullLogger<TriggerBatchHandler>.Instance);
+        handler = new TriggerBatchHandler([ports.Runner()], attempts, NullLogger<TriggerBatchHandler>.Instance);
     }
+
+    private List<OutgoingRecord> published => ports.Published;
+    private HashSet<string> failingOrders => ports.FailingOrders;
 
     private static IReadOnlyList<IncomingRecord> Batch(params string[] orderIds) =>
         orderIds.Select((id, i) => TestEvents.Record(TestEvents.Envelope(TestEvents.Placed(id)), offset: 40 + i)).ToList();
@@ -83,7 +63,7 @@ public class TriggerBatchHandlerTests
     {
         failingOrders.Add("o-1");
         var batch = Batch("o-1");
-        publisher.Setup(p => p.PublishAsync(It.Is<IReadOnlyList<OutgoingRecord>>(r => r.Any(x => x.Topic.EndsWith(Topics.DeadLetterSuffix))), It.IsAny<CancellationToken>()))
+        ports.Publisher.Setup(p => p.PublishAsync(It.Is<IReadOnlyList<OutgoingRecord>>(r => r.Any(x => x.Topic.EndsWith(Topics.DeadLetterSuffix))), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new TimeoutException("Kafka is down"));
         await Assert.ThrowsAsync<InvalidOperationException>(() => DeliverAsync(batch));
         await Assert.ThrowsAsync<InvalidOperationException>(() => DeliverAsync(batch));
@@ -99,12 +79,12 @@ public class TriggerBatchHandlerTests
         failingOrders.Add("o-1");
         var batch = Batch("o-1");
         await Assert.ThrowsAsync<InvalidOperationException>(() => DeliverAsync(batch, Delivery.First));
-        store.Verify(s => s.FindProcessedAsync(function.Object, It.IsAny<IReadOnlyList<EventEnvelope>>(), It.IsAny<CancellationToken>()), Times.Never);
+        ports.Store.Verify(s => s.FindProcessedAsync(ports.Function.Object, It.IsAny<IReadOnlyList<EventEnvelope>>(), It.IsAny<CancellationToken>()), Times.Never);
         failingOrders.Clear();
 
         await DeliverAsync(batch, Delivery.First);
 
-        store.Verify(s => s.FindProcessedAsync(function.Object, It.IsAny<IReadOnlyList<EventEnvelope>>(), It.IsAny<CancellationToken>()), Times.Once);
+        ports.Store.Verify(s => s.FindProcessedAsync(ports.Function.Object, It.IsAny<IReadOnlyList<EventEnvelope>>(), It.IsAny<CancellationToken>()), Times.Once);
         Assert.Single(published);
     }
 

@@ -1,0 +1,48 @@
+using EventFunctions.Functions;
+using EventFunctions.Messaging;
+using EventFunctions.Storage;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace EventFunctions.UnitTests.Functions;
+
+/// <summary>
+/// A runner whose function, effect store and publisher are Moq stand-ins: the function rejects every OrderPlaced (or
+/// throws for an order in <see cref="FailingOrders"/>), the store has processed nothing and commits what it is given,
+/// the publisher records what it is asked to publish. Tests override a setup where they need another answer.
+/// </summary>
+internal sealed class RunnerPorts
+{
+    private static readonly IReadOnlyDictionary<string, IReadOnlyList<OutgoingRecord>> NoneProcessed = new Dictionary<string, IReadOnlyList<OutgoingRecord>>();
+
+    public Mock<IEventFunction> Function { get; } = new();
+    public Mock<IEffectStore> Store { get; } = new(MockBehavior.Strict);
+    public Mock<IEventPublisher> Publisher { get; } = new(MockBehavior.Strict);
+
+    /// <summary>"commit" and "publish", in the order they happened.</summary>
+    public List<string> Steps { get; } = [];
+    public List<OutgoingRecord> Published { get; } = [];
+    public HashSet<string> FailingOrders { get; } = [];
+
+    public RunnerPorts()
+    {
+        Function.SetupGet(f => f.Name).Returns(ConsumerGroups.ValidateOrder);
+        Function.Setup(f => f.Handles(It.IsAny<EventEnvelope>())).Returns((EventEnvelope e) => e.Data is OrderPlaced);
+        Function.Setup(f => f.HandleAsync(It.IsAny<IReadOnlyList<EventEnvelope>>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((IReadOnlyList<EventEnvelope> events, CancellationToken _) =>
+            {
+                if (events.FirstOrDefault(e => FailingOrders.Contains(e.Data.OrderId)) is { } bad)
+                    throw new InvalidOperationException($"cannot handle {bad.Data.OrderId}");
+                return events.Select(e => Effect.Emitting(e, ConsumerGroups.ValidateOrder, TestEvents.Now, new OrderRejected(e.Data.OrderId, "test"))).ToList();
+            });
+        Store.Setup(s => s.FindProcessedAsync(Function.Object, It.IsAny<IReadOnlyList<EventEnvelope>>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(NoneProcessed);
+        Store.Setup(s => s.CommitAsync(Function.Object, It.IsAny<IReadOnlyList<PendingEffect>>(), It.IsAny<CancellationToken>()))
+            .Callback(() => Steps.Add("commit"))
+            .ReturnsAsync((IEventFunction _, IReadOnlyList<PendingEffect> effects, CancellationToken _) => effects.SelectMany(e => e.Outbox).ToList());
+        Publisher.Setup(p => p.PublishAsync(It.IsAny<IReadOnlyList<OutgoingRecord>>(), It.IsAny<CancellationToken>()))
+            .Callback((IReadOnlyList<OutgoingRecord> records, CancellationToken _) => { Steps.Add("publish"); Published.AddRange(records); })
+            .Returns(Task.CompletedTask);
+    }
+
+    public EventFunctionRunner Runner() => new(Function.Object, Store.Object, Publisher.Object, NullLogger<EventFunctionRunner>.Instance);
+}
