@@ -18,8 +18,6 @@ public sealed class TriggerBatchHandler(
 {
     private readonly Dictionary<string, EventFunctionRunner> byName = runners.ToDictionary(r => r.Function.Name);
 
-    public IEventFunction FunctionNamed(string name) => RunnerOf(name).Function;
-
     /// <summary>Returns when the batch's offsets may be committed; throws when the host must redeliver it.</summary>
     public async Task HandleAsync(string function, IReadOnlyList<IncomingRecord> batch, Delivery delivery, CancellationToken cancellationToken)
     {
