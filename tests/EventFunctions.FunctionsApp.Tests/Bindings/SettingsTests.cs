@@ -38,7 +38,7 @@ public sealed partial class SettingsTests
     }
 
     [Fact]
-    public void The_template_runs_the_worker_in_process_and_holds_no_secret()
+    public void The_template_names_the_isolated_worker_and_Azurite_and_holds_no_secret()
     {
         Assert.Equal("dotnet-isolated", SettingsTemplate.Values["FUNCTIONS_WORKER_RUNTIME"]);
         Assert.Equal(TableServiceConnection.DevelopmentStorage, SettingsTemplate.Values[TableServiceConnection.Setting]);
