@@ -1,0 +1,11 @@
+// Safe defaults for infra/main.bicep. infra/deploy.sh sets the environment variables read here; nothing secret is
+// ever written in this file.
+using 'main.bicep'
+
+param baseName = readEnvironmentVariable('EVENTFUNCTIONS_NAME', 'eventfunctions')
+param kafkaSource = readEnvironmentVariable('EVENTFUNCTIONS_KAFKA', 'eventHubs')
+
+// existingCluster only (Confluent Cloud or any SASL_SSL/PLAIN cluster).
+param kafkaBootstrapServers = readEnvironmentVariable('KAFKA_BOOTSTRAP_SERVERS', '')
+param kafkaSaslUsername = readEnvironmentVariable('KAFKA_SASL_USERNAME', '')
+param kafkaSaslPassword = readEnvironmentVariable('KAFKA_SASL_PASSWORD', '')
