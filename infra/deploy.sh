@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Deploys EventFunctions to Azure with the Azure CLI, in one command: the infrastructure (infra/main.bicep, with the
+# defaults in infra/main.bicepparam), then the Functions app, built for SASL_SSL as Event Hubs and Confluent Cloud
+# require, zip-deployed to the Flex Consumption app.
+#
+#   ./infra/deploy.sh --resource-group rg-eventfunctions --location swedencentral
+#   KAFKA_BOOTSTRAP_SERVERS=... KAFKA_SASL_USERNAME=... KAFKA_SASL_PASSWORD=... \
+#     ./infra/deploy.sh --resource-group rg-eventfunctions --location swedencentral --kafka existingCluster
+set -euo pipefail
+
+usage() {
+  cat <<'USAGE'
+Usage: infra/deploy.sh --resource-group NAME --location REGION [--kafka eventHubs|existingCluster] [--name BASE]
+
+  --resource-group, -g  resource group to deploy into (created if missing)
+  --location, -l        Azure region offering the Flex Consumption plan, e.g. swedencentral, eastus
+  --kafka               eventHubs (default): a new Event Hubs namespace with the pipeline's topics
+                        existingCluster: your SASL_SSL/PLAIN cluster (Confluent Cloud), read from the environment:
+                        KAFKA_BOOTSTRAP_SERVERS, KAFKA_SASL_USERNAME, KAFKA_SASL_PASSWORD (stored in Key Vault only)
+  --name                short name that starts every resource name (default: eventfunctions)
+
+Needs the Azure CLI (signed in: az login), the .NET 10 SDK with nuget.org, and zip.
+USAGE
+}
+
+fail() { echo "deploy.sh: $*" >&2; exit 2; }
+
+resource_group="" location="" kafka="eventHubs" name="eventfunctions"
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    -g|--resource-group) resource_group="${2:-}"; shift 2 || fail "$1 needs a value" ;;
+    -l|--location) location="${2:-}"; shift 2 || fail "$1 needs a value" ;;
+    --kafka) kafka="${2:-}"; shift 2 || fail "$1 needs a value" ;;
+    --name) name="${2:-}"; shift 2 || fail "$1 needs a value" ;;
+    -h|--help) usage; exit 0 ;;
+    *) usage >&2; fail "unknown argument '$1'" ;;
+  esac
+done
+
+[[ -n $resource_group ]] || { usage >&2; fail "--resource-group is required"; }
+[[ -n $location ]] || { usage >&2; fail "--location is required"; }
+case "$kafka" in
+  eventHubs) ;;
+  existingCluster)
+    for setting in KAFKA_BOOTSTRAP_SERVERS KAFKA_SASL_USERNAME KAFKA_SASL_PASSWORD; do
+      [[ -n ${!setting:-} ]] || fail "--kafka existingCluster reads the cluster's connection from the environment: set $setting"
+    done ;;
+  *) fail "--kafka must be eventHubs or existingCluster, not '$kafka'" ;;
+esac
+for tool in az dotnet zip; do
+  command -v "$tool" >/dev/null || fail "'$tool' is not on PATH (see --help for what this script needs)"
+done
+
+cd "$(dirname "$0")/.."
+# main.bicepparam reads these (and the KAFKA_* ones) when the Azure CLI compiles it.
+export EVENTFUNCTIONS_NAME="$name" EVENTFUNCTIONS_KAFKA="$kafka"
+deployment="eventfunctions"
+
+echo "==> Resource group $resource_group ($location)"
+az group create --name "$resource_group" --location "$location" --output none
+
+echo "==> Infrastructure: infra/main.bicep, Kafka on $kafka"
+az deployment group create --resource-group "$resource_group" --name "$deployment" \
+  --parameters infra/main.bicepparam --output none
+output() {
+  az deployment group show --resource-group "$resource_group" --name "$deployment" \
+    --query "properties.outputs.$1.value" --output tsv
+}
+app="$(output functionAppName)"
+api="$(output apiBaseUrl)"
+
+echo "==> Functions app: built for SASL_SSL, deployed to $app"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+# The Kafka extension fixes the triggers' protocol at build time; the app settings say SaslSsl to match.
+dotnet publish functions/EventFunctions.FunctionsApp -c Release -p:KafkaTriggerProtocol=SaslSsl -o "$work/app"
+(cd "$work/app" && zip -qr "$work/app.zip" .)
+az functionapp deployment source config-zip --resource-group "$resource_group" --name "$app" \
+  --src "$work/app.zip" --output none
+
+cat <<DONE
+
+Deployed. API: $api
+The API asks for a function key (header x-functions-key); send a first order with:
+
+  key=\$(az functionapp keys list -g $resource_group -n $app --query functionKeys.default -o tsv)
+  curl -X PUT $api/inventory/pen -H "x-functions-key: \$key" -H 'content-type: application/json' -d '{"quantity": 10, "unitPrice": 2.5}'
+  curl -i -X POST $api/orders -H "x-functions-key: \$key" -H 'content-type: application/json' \\
+    -d '{"orderId": "o-1", "customerId": "alice", "lines": [{"sku": "pen", "quantity": 2}], "paymentToken": "tok_visa"}'
+  curl "$api/orders/o-1?waitFor=final&waitSeconds=30" -H "x-functions-key: \$key"
+DONE
