@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using EventFunctions.FunctionsApp.Tests.Infrastructure;
 using EventFunctions.Messaging;
 using EventFunctions.Storage;
@@ -7,17 +6,12 @@ using Microsoft.Azure.Functions.Worker;
 namespace EventFunctions.FunctionsApp.Tests.Bindings;
 
 /// <summary>local.settings.sample.json names every setting the app's attributes and code read, and starts the app as it is.</summary>
-public sealed partial class SettingsTests
+public sealed class SettingsTests
 {
     [Fact]
     public void Every_setting_a_trigger_attribute_names_is_in_the_settings_template()
     {
-        var named = AppFunctions.WithTrigger<KafkaTriggerAttribute>()
-            .SelectMany(t => new[] { t.Trigger.BrokerList, t.Trigger.Username, t.Trigger.Password }
-                .Concat(Expressions(t.Trigger.Topic, t.Trigger.ConsumerGroup)))
-            .Concat(AppFunctions.WithTrigger<HttpTriggerAttribute>().SelectMany(t => Expressions(t.Trigger.Route)))
-            .Distinct()
-            .ToList();
+        var named = AppFunctions.SettingsNamedByTriggers();
 
         Assert.Contains(KafkaConnection.BrokerListSetting, named);
         Assert.All(named, setting => Assert.True(SettingsTemplate.Values.ContainsKey(setting), $"'{setting}' is missing from local.settings.sample.json"));
@@ -68,11 +62,4 @@ public sealed partial class SettingsTests
 
     private static bool TriggerProtocolIsSaslSsl =>
         AppFunctions.WithTrigger<KafkaTriggerAttribute>().First().Trigger.Protocol == BrokerProtocol.SaslSsl;
-
-    /// <summary>Settings named inside attribute strings, as <c>%Name%</c> binding expressions.</summary>
-    private static IEnumerable<string> Expressions(params string?[] values) =>
-        values.Where(v => v is not null).SelectMany(v => SettingExpression().Matches(v!).Select(m => m.Groups[1].Value));
-
-    [GeneratedRegex("%([^%]+)%")]
-    private static partial Regex SettingExpression();
 }
