@@ -48,7 +48,8 @@ public sealed class SecretTests
         Assert.Contains("functionAppName", outputs.Select(o => o.Key));
         Assert.Contains("apiBaseUrl", outputs.Select(o => o.Key));
         Assert.All(outputs, o => Assert.DoesNotContain("secure", (string?)o.Value!["type"] ?? "", StringComparison.OrdinalIgnoreCase));
-        Assert.All(outputs, o => Assert.DoesNotContain("list", (string?)o.Value!["value"] ?? "", StringComparison.OrdinalIgnoreCase));
+        // listKeys(), listSecrets() and the like read secrets at deploy time.
+        Assert.All(outputs, o => Assert.DoesNotMatch(@"\blist\w*\(", (string?)o.Value!["value"] ?? ""));
     }
 
     [Fact]
