@@ -75,8 +75,20 @@ trap 'rm -rf "$work"' EXIT
 # The Kafka extension fixes the triggers' protocol at build time; the app settings say SaslSsl to match.
 dotnet publish functions/EventFunctions.FunctionsApp -c Release -p:KafkaTriggerProtocol=SaslSsl -o "$work/app"
 (cd "$work/app" && zip -qr "$work/app.zip" .)
-az functionapp deployment source config-zip --resource-group "$resource_group" --name "$app" \
-  --src "$work/app.zip" --output none
+# The app uploads the package with its identity, whose role on the storage account is minutes old on a first
+# deployment; until Azure has propagated it, the upload is refused. So retry for a while before giving up.
+for attempt in 1 2 3 4 5 6 7 8; do
+  if az functionapp deployment source config-zip --resource-group "$resource_group" --name "$app" \
+    --src "$work/app.zip" --output none; then
+    break
+  fi
+  if [[ $attempt == 8 ]]; then
+    echo "deploy.sh: the package upload kept failing; the infrastructure is in place, so run this script again later." >&2
+    exit 1
+  fi
+  echo "    upload refused (attempt $attempt of 8): new role assignments can take minutes to apply; retrying in 30 s" >&2
+  sleep 30
+done
 
 cat <<DONE
 
