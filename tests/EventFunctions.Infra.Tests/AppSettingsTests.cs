@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Runtime.Versioning;
-using System.Text.RegularExpressions;
 using Azure.Data.Tables;
 using Confluent.Kafka;
 using EventFunctions.FunctionsApp.Tests.Bindings;
@@ -12,7 +11,7 @@ using Microsoft.Extensions.Configuration;
 namespace EventFunctions.Infra.Tests;
 
 /// <summary>The Function App is deployed with every setting the app's triggers and code read, pointing at the deployed resources.</summary>
-public sealed partial class AppSettingsTests
+public sealed class AppSettingsTests
 {
     [Theory]
     [MemberData(nameof(Deployments.Sources), MemberType = typeof(Deployments))]
@@ -95,7 +94,7 @@ public sealed partial class AppSettingsTests
 
         foreach (var setting in new[] { KafkaConnection.BrokerListSetting, KafkaConnection.SaslUsernameSetting, KafkaConnection.SaslPasswordSetting })
         {
-            var reference = KeyVaultReference().Match(app.Settings[setting]);
+            var reference = DeployedFunctionApp.KeyVaultReference().Match(app.Settings[setting]);
             Assert.True(reference.Success, $"{setting} is not a Key Vault reference: {app.Settings[setting]}");
             Assert.Equal(vault, reference.Groups["vault"].Value);
             Assert.Contains(reference.Groups["secret"].Value, secrets);
@@ -103,8 +102,4 @@ public sealed partial class AppSettingsTests
         // The platform resolves the references with the app's own identity.
         Assert.Equal(app.IdentityId, (string?)app.Site["properties"]!["keyVaultReferenceIdentity"]);
     }
-
-    // Unversioned, so a rotated secret is picked up without a redeployment.
-    [GeneratedRegex(@"^@Microsoft\.KeyVault\(SecretUri=https://(?<vault>[^.]+)\.vault\.azure\.net/secrets/(?<secret>[A-Za-z0-9-]+)\)$")]
-    private static partial Regex KeyVaultReference();
 }
