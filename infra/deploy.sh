@@ -39,6 +39,8 @@ done
 
 [[ -n $resource_group ]] || { usage >&2; fail "--resource-group is required"; }
 [[ -n $location ]] || { usage >&2; fail "--location is required"; }
+# It starts every resource name, storage accounts' included: lowercase letters and digits, hyphens in between.
+[[ $name =~ ^[a-z][a-z0-9-]{1,14}[a-z0-9]$ ]] || fail "--name must be 3 to 16 lowercase letters, digits or inner hyphens, not '$name'"
 case "$kafka" in
   eventHubs) ;;
   existingCluster)

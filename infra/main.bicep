@@ -15,7 +15,7 @@ import { KafkaSecretNames, Pipeline, Tags } from 'modules/types.bicep'
 @description('Azure region for every resource. Must offer the Flex Consumption plan.')
 param location string = resourceGroup().location
 
-@description('Short name that starts every resource name, with a suffix unique to the resource group.')
+@description('Short name that starts every resource name, with a suffix unique to the resource group: lowercase letters, digits and inner hyphens.')
 @minLength(3)
 @maxLength(16)
 param baseName string = 'eventfunctions'

@@ -21,6 +21,7 @@ public sealed class DeployScriptTests
     [InlineData(new[] { "-g", "rg", "-l", "swedencentral", "--kafka", "kinesis" }, "--kafka must be eventHubs or existingCluster, not 'kinesis'")]
     [InlineData(new[] { "-g", "rg", "-l", "swedencentral", "--kafka", "existingCluster" }, "set KAFKA_BOOTSTRAP_SERVERS")]
     [InlineData(new[] { "-g", "rg", "-l", "swedencentral", "--frobnicate" }, "unknown argument '--frobnicate'")]
+    [InlineData(new[] { "-g", "rg", "-l", "swedencentral", "--name", "Event_Functions" }, "--name must be 3 to 16 lowercase letters")]
     public void It_refuses_bad_arguments_with_a_clear_error(string[] arguments, string error)
     {
         var (exitCode, errors) = Run(arguments);
