@@ -43,12 +43,7 @@ public sealed class PredictedDeployment
             var diagnostics = predicted["diagnostics"]!.AsArray();
             if (diagnostics.Count > 0) throw new InvalidOperationException($"bicep snapshot reported: {diagnostics.ToJsonString()}");
 
-            var parameters = BicepCli.Run(folder, environment, "build-params", "main.bicepparam", "--stdout");
-            if (parameters.ExitCode != 0) throw new InvalidOperationException($"bicep build-params failed: {parameters}");
-            var values = JsonNode.Parse((string)JsonNode.Parse(parameters.Output)!["parametersJson"]!)!["parameters"]!.AsObject()
-                .ToDictionary(p => p.Key, p => p.Value!["value"]!.ToString());
-
-            return new PredictedDeployment(predicted, new AzureModel(values));
+            return new PredictedDeployment(predicted, new AzureModel(BuiltParameters.Of(folder, environment)));
         }
         finally
         {
