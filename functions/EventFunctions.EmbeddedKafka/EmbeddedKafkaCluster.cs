@@ -134,6 +134,17 @@ public sealed class EmbeddedKafkaCluster : IDisposable
         }
     }
 
+    /// <summary>
+    /// Sets how long a KIP-848 group member may go silent before the group hands its partitions to others: the time a
+    /// crashed consumer's partitions wait (the broker's <c>group.consumer.session.timeout.ms</c>).
+    /// </summary>
+    public void SetGroupSessionTimeout(TimeSpan timeout)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(timeout, TimeSpan.FromSeconds(1));
+        lock (gate)
+            LibrdkafkaMock.MockSetGroupConsumerSessionTimeoutMs(Cluster, checked((int)timeout.TotalMilliseconds));
+    }
+
     /// <summary>Drops the errors still pushed for <paramref name="apiKey"/> by <see cref="PushRequestErrors"/>.</summary>
     public void ClearRequestErrors(short apiKey)
     {

@@ -90,6 +90,11 @@ internal static unsafe partial class LibrdkafkaMock
     [LibraryImport(Library, EntryPoint = "rd_kafka_mock_partition_set_leader", StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int MockPartitionSetLeader(IntPtr mcluster, string topic, int partition, int brokerId);
 
+    // void rd_kafka_mock_set_group_consumer_session_timeout_ms(rd_kafka_mock_cluster_t *mcluster,
+    //                                                         int group_consumer_session_timeout_ms);
+    [LibraryImport(Library, EntryPoint = "rd_kafka_mock_set_group_consumer_session_timeout_ms")]
+    internal static partial void MockSetGroupConsumerSessionTimeoutMs(IntPtr mcluster, int sessionTimeoutMs);
+
     // void rd_kafka_mock_set_controller_id(rd_kafka_mock_cluster_t *mcluster, int32_t controller_id);
     [LibraryImport(Library, EntryPoint = "rd_kafka_mock_set_controller_id")]
     internal static partial void MockSetControllerId(IntPtr mcluster, int controllerId);

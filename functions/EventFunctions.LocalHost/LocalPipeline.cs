@@ -1,14 +1,13 @@
 using Confluent.Kafka;
-using Confluent.Kafka.Admin;
 using EventFunctions.Contracts;
 using EventFunctions.EmbeddedKafka;
 using EventFunctions.Functions;
 using EventFunctions.Hosting;
 using EventFunctions.LocalHost.Api;
+using EventFunctions.LocalHost.Cluster;
 using EventFunctions.LocalHost.KafkaTrigger;
 using EventFunctions.Messaging;
 using EventFunctions.Storage;
-using EventFunctions.Triggers;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -52,23 +51,28 @@ public sealed class LocalPipeline : IAsyncDisposable
 
         EmbeddedKafkaCluster? cluster = null;
         var kafka = KafkaConnection.FromSettings(settings);
+        bool embedded;
         if (kafka is null)
         {
             cluster = EmbeddedKafkaCluster.Start(options.EmbeddedBrokers);
+            cluster.SetGroupSessionTimeout(options.EmbeddedGroupSessionTimeout);
             foreach (var topic in Topics.AllWithDeadLetters)
                 cluster.CreateTopic(topic, Topics.Partitions, options.EmbeddedReplicationFactor);
             kafka = new KafkaConnection(cluster.BootstrapServers);
+            embedded = true;
         }
         else
         {
-            await CreateMissingTopicsAsync(kafka);
+            embedded = await ClusterTopology.IsEmbeddedAsync(kafka);
+            using var startup = LoggerFactory.Create(logging => logging.AddSimpleConsole());
+            await ClusterTopology.EnsureTopicsAsync(kafka, startup.CreateLogger<LocalPipeline>());
         }
 
         WebApplication? app = null;
         try
         {
-            builder.Services.AddSingleton(new BatchAttempts(options.WholeBatchAttempts));
-            builder.Services.AddEventFunctionsPipeline(kafka, settings, settings[TableStorage.PrefixSetting] ?? options.TablePrefix);
+            builder.Services.AddSingleton(options.RetryPolicy);
+            builder.Services.AddEventFunctionsPipeline(kafka, settings, settings[TableStorage.PrefixSetting] ?? options.TablePrefix, options.ConfigureTables);
 
             var trigger = new KafkaTriggerOptions();
             new ConfigurationBuilder().AddJsonFile(Path.Combine(AppContext.BaseDirectory, "host.json"), optional: true).Build()
@@ -77,7 +81,7 @@ public sealed class LocalPipeline : IAsyncDisposable
             builder.Services.AddSingleton(trigger);
             builder.Services.AddSingleton<TriggerHealth>();
             if (settings.GetValue("RunFunctions", options.RunFunctions))
-                AddTriggers(builder.Services, kafka, GroupProtocolFor(settings, embedded: cluster is not null));
+                AddTriggers(builder.Services, kafka, GroupProtocolFor(settings, embedded));
 
             app = builder.Build();
             app.MapPipelineApi();
@@ -85,7 +89,9 @@ public sealed class LocalPipeline : IAsyncDisposable
             await app.StartAsync(cancellationToken);
 
             var pipeline = new LocalPipeline(app, cluster, kafka);
-            app.Logger.LogInformation("Kafka bootstrap servers: {BootstrapServers}{Embedded}", kafka.BrokerList, cluster is null ? "" : " (embedded)");
+            app.Logger.LogInformation("Kafka bootstrap servers: {BootstrapServers}{Embedded}", kafka.BrokerList,
+                cluster is not null ? " (embedded)" : embedded ? " (embedded, owned by another host)" : "");
+            app.Logger.LogInformation("Table Storage: {TableEndpoint}", app.Services.GetRequiredService<TableStorage>().Service.Uri);
             app.Logger.LogInformation("HTTP API: {BaseAddress}api", pipeline.BaseAddress);
             return pipeline;
         }
@@ -111,22 +117,14 @@ public sealed class LocalPipeline : IAsyncDisposable
             }).ToList()));
     }
 
-    /// <summary>KIP-848 groups assign partitions in seconds; on an external cluster the classic protocol is the safe default.</summary>
+    /// <summary>
+    /// KIP-848 groups assign partitions in seconds, and the embedded cluster serves them (classic groups there wait
+    /// out a session timeout on every join); on any other cluster the classic protocol is the safe default.
+    /// </summary>
     private static GroupProtocol GroupProtocolFor(IConfiguration settings, bool embedded) =>
         Enum.TryParse<GroupProtocol>(settings[GroupProtocolSetting], ignoreCase: true, out var configured) ? configured
         : embedded ? GroupProtocol.Consumer : GroupProtocol.Classic;
 
-    private static async Task CreateMissingTopicsAsync(KafkaConnection kafka)
-    {
-        using var admin = new AdminClientBuilder(kafka.AdminConfig()).Build();
-        try
-        {
-            await admin.CreateTopicsAsync(Topics.AllWithDeadLetters.Select(t => new TopicSpecification { Name = t, NumPartitions = Topics.Partitions }));
-        }
-        catch (CreateTopicsException e) when (e.Results.All(r => r.Error.Code is ErrorCode.NoError or ErrorCode.TopicAlreadyExists))
-        {
-        }
-    }
 
     public async ValueTask DisposeAsync()
     {

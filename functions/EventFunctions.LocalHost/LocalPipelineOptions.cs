@@ -1,3 +1,6 @@
+using Azure.Data.Tables;
+using EventFunctions.Failures;
+
 namespace EventFunctions.LocalHost;
 
 /// <summary>What the local host runs. Every value can be given as a setting (environment variable or <c>--Name=value</c>).</summary>
@@ -18,9 +21,18 @@ public sealed record LocalPipelineOptions
     /// <summary>Replication factor of the embedded cluster's topics.</summary>
     public int EmbeddedReplicationFactor { get; init; } = 3;
 
-    /// <summary>Failed deliveries of a whole batch before its records are tried alone and dead-lettered if they still fail.</summary>
-    public int WholeBatchAttempts { get; init; } = Triggers.BatchAttempts.DefaultWholeBatchAttempts;
+    /// <summary>
+    /// How long the embedded cluster waits for a silent group member (a crashed host) before handing its partitions to
+    /// the others; Kafka's default is 45 s.
+    /// </summary>
+    public TimeSpan EmbeddedGroupSessionTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How failed batches are retried, isolated and settled; tests shorten the waits.</summary>
+    public RetryPolicy RetryPolicy { get; init; } = RetryPolicy.Default;
 
     /// <summary>Overrides host.json's <c>extensions.kafka</c> values (tests shorten retries).</summary>
     public Action<KafkaTrigger.KafkaTriggerOptions>? ConfigureTrigger { get; init; }
+
+    /// <summary>Adds to the Table Storage client's options: tests inject storage faults into its HTTP pipeline here.</summary>
+    public Action<TableClientOptions>? ConfigureTables { get; init; }
 }

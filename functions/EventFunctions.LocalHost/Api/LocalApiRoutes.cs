@@ -1,5 +1,6 @@
 using EventFunctions.Http;
 using EventFunctions.LocalHost.KafkaTrigger;
+using EventFunctions.Triggers;
 
 namespace EventFunctions.LocalHost.Api;
 
@@ -17,8 +18,6 @@ public static class LocalApiRoutes
         api.MapPut(ApiRoutes.InventoryItem, (string sku, HttpRequest request, OrdersApi orders, CancellationToken ct) =>
             orders.SetInventoryAsync(sku, request, ct));
         api.MapGet(ApiRoutes.InventoryItem, (string sku, OrdersApi orders, CancellationToken ct) => orders.GetInventoryAsync(sku, ct));
-        api.MapGet("health", (TriggerHealth health) => health.IsReady
-            ? Results.Ok(new { status = "ready", partitions = health.PartitionCounts })
-            : Results.Json(new { status = "starting", partitions = health.PartitionCounts }, statusCode: StatusCodes.Status503ServiceUnavailable));
+        api.MapGet("health", (TriggerHealth triggers, FunctionHealth functions) => LocalHealth.Report(triggers, functions));
     }
 }

@@ -34,7 +34,13 @@ public sealed class KafkaTriggerListener(
     {
         using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(consumerConfig)
             .SetPartitionsAssignedHandler((c, partitions) => Assigned(c, partitions))
-            .SetPartitionsRevokedHandler((_, partitions) => Revoked(partitions.Select(p => p.TopicPartition).ToList()))
+            .SetPartitionsRevokedHandler((c, partitions) =>
+            {
+                // Before the partitions go: their next owner then starts where this member finished, not where the last
+                // background commit happened to land (commits fail while a rebalance is in progress).
+                CommitFinished(c, "revoked");
+                Revoked(partitions.Select(p => p.TopicPartition).ToList());
+            })
             .SetPartitionsLostHandler((_, partitions) => Revoked(partitions.Select(p => p.TopicPartition).ToList()))
             .SetErrorHandler((_, error) => logger.Log(error.IsFatal ? LogLevel.Critical : LogLevel.Debug, "{Function}: {Error}", Name, error))
             .Build();
@@ -60,6 +66,7 @@ public sealed class KafkaTriggerListener(
         finally
         {
             await firstDeliveries.Pending;
+            CommitFinished(consumer, "stopping");
             consumer.Close();
         }
     }
@@ -108,6 +115,21 @@ public sealed class KafkaTriggerListener(
     {
         firstDeliveries.Forget(partitions);
         health.Revoked(Name, partitions);
+    }
+
+    /// <summary>Commits the offsets of every batch that has returned, now rather than at the next background commit.</summary>
+    private void CommitFinished(IConsumer<byte[]?, byte[]?> consumer, string why)
+    {
+        if (!options.CommitOnRevoke) return;
+        try
+        {
+            consumer.Commit();
+        }
+        catch (KafkaException e)
+        {
+            // Nothing stored since the last commit, or the group moved on already: the next owner redelivers, harmlessly.
+            logger.LogDebug("{Function}: no commit on {Why}: {Reason}", Name, why, e.Error.Reason);
+        }
     }
 
     private void StoreOffsets(IConsumer<byte[]?, byte[]?> consumer, List<ConsumeResult<byte[]?, byte[]?>> batch)

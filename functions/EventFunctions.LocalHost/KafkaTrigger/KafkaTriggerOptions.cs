@@ -20,4 +20,10 @@ public sealed class KafkaTriggerOptions
     /// never skips, leaving the decision to dead-letter a record to <see cref="Triggers.TriggerBatchHandler"/>.
     /// </summary>
     public int MaxRetries { get; set; } = 5;
+
+    /// <summary>
+    /// The local host's own: commit finished batches when partitions are revoked or the host stops, so that their next
+    /// owner does not process them again. False leaves it to the background commit every 200 ms.
+    /// </summary>
+    public bool CommitOnRevoke { get; set; } = true;
 }

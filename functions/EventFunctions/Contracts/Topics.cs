@@ -27,7 +27,7 @@ public static class Topics
         new(OrdersValidated, Writer: ConsumerGroups.ValidateOrder, [typeof(OrderValidated), typeof(OrderRejected)]),
         new(PaymentsProcessed, Writer: ConsumerGroups.ProcessPayment, [typeof(PaymentCaptured), typeof(PaymentDeclined)]),
         new(StockReserved, Writer: ConsumerGroups.ReserveStock, [typeof(Events.StockReserved), typeof(StockUnavailable)]),
-        new(PaymentsRefunded, Writer: ConsumerGroups.RefundPayment, [typeof(PaymentRefunded)]),
+        new(PaymentsRefunded, Writer: ConsumerGroups.RefundPayment, [typeof(PaymentRefunded), typeof(RefundFailed)]),
     ];
 
     /// <summary>Every topic the pipeline uses, dead-letter topics included: what a cluster must have.</summary>

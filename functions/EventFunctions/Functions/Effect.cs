@@ -9,6 +9,9 @@ public sealed record Effect(EventEnvelope Cause, IReadOnlyList<StateChange> Chan
 {
     public string OrderId => Cause.Data.OrderId;
 
+    /// <summary>Set when the effect settles an event that failed for good: the failure, kept beside the inbox marker for operators.</summary>
+    public string? SettledBecause { get; init; }
+
     /// <summary>An effect that emits <paramref name="event"/> in reaction to <paramref name="cause"/>, with its deterministic id.</summary>
     public static Effect Emitting(EventEnvelope cause, string emitter, DateTimeOffset now, IOrderEvent @event, params StateChange[] changes) =>
         new(cause, changes, [new EventEnvelope(DeterministicId.For(emitter, cause.Id), "/eventfunctions/" + emitter, now, cause.Id, @event)]);

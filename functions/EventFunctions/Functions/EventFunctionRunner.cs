@@ -16,6 +16,7 @@ namespace EventFunctions.Functions;
 /// <item>publish all outboxes and dead letters, and return only when the broker has acknowledged them.</item>
 /// </list>
 /// Only then may the host commit the batch's offsets. Any exception means "retry the batch": every step is idempotent.
+/// An event that fails for good is settled (<see cref="SettleAsync"/>) by the trigger policy, which decides when.
 /// </summary>
 public sealed class EventFunctionRunner(
     IEventFunction function,
@@ -37,6 +38,8 @@ public sealed class EventFunctionRunner(
         var events = new List<EventEnvelope>();
         foreach (var record in records)
         {
+            // A dead letter put back for another group: that group's to act on, this one processed the original.
+            if (!RedriveHeaders.IsFor(record, function.Name)) continue;
             try
             {
                 events.Add(EventCodec.Decode(record));
@@ -60,7 +63,34 @@ public sealed class EventFunctionRunner(
         await publisher.PublishAsync([.. alreadyProcessed.Values.SelectMany(o => o), .. committed, .. deadLetters], cancellationToken);
     }
 
-    /// <summary>Moves records that failed every retry to their dead-letter topics, so the partition can move on without losing them.</summary>
+    /// <summary>
+    /// Settles a record that failed for good: the function decides the business outcome (<see cref="IEventFunction.SettleAsync"/>),
+    /// committed like any effect, with the failure kept beside the inbox marker. If another attempt committed the
+    /// event meanwhile, its outcome stands and is published instead.
+    /// </summary>
+    public async Task SettleAsync(IncomingRecord record, string reason, CancellationToken cancellationToken)
+    {
+        using var _ = StorageRoundTrips.AttributeTo(function.Name);
+        if (!RedriveHeaders.IsFor(record, function.Name)) return;
+        var envelope = EventCodec.Decode(record);
+        if (!function.Handles(envelope)) return;
+
+        var processed = await store.FindProcessedAsync(function, [envelope], cancellationToken);
+        if (processed.TryGetValue(envelope.Id, out var stored))
+        {
+            await publisher.PublishAsync(stored, cancellationToken);
+            return;
+        }
+
+        var effect = await function.SettleAsync(envelope, reason, cancellationToken) with { SettledBecause = reason };
+        var committed = await store.CommitAsync(function, [new PendingEffect(effect, effect.Emits.Select(EventCodec.Encode).ToList())], cancellationToken);
+        function.Committed([effect]);
+        await publisher.PublishAsync(committed, cancellationToken);
+        logger.LogWarning("{Function}: settled order {OrderId} ({Coordinates}) as {Outcome}: {Reason}",
+            function.Name, envelope.Subject, record.Coordinates, string.Join(", ", effect.Emits.Select(e => e.Type)) is { Length: > 0 } types ? types : "a reduced fact", reason);
+    }
+
+    /// <summary>Moves records that could be neither processed nor settled to their dead-letter topics, so the partition can move on without losing them.</summary>
     public Task DeadLetterAsync(IReadOnlyList<IncomingRecord> records, string reason, CancellationToken cancellationToken) =>
         publisher.PublishAsync(records.Select(r => DeadLetters.For(r, function.Name, reason)).ToList(), cancellationToken);
 }

@@ -24,6 +24,13 @@ public interface IEventFunction
 
     Task<IReadOnlyList<Effect>> HandleAsync(IReadOnlyList<EventEnvelope> events, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The business outcome of an event that failed for good (<paramref name="reason"/> says why): what the order becomes
+    /// instead of staying where it is. It must be simpler than <see cref="HandleAsync"/>, so that it can succeed where
+    /// that failed, and safe against an attempt of the same event still running elsewhere.
+    /// </summary>
+    Task<Effect> SettleAsync(EventEnvelope cause, string reason, CancellationToken cancellationToken);
+
     /// <summary>Called once the batch's effects are committed (before they are published).</summary>
     void Committed(IReadOnlyList<Effect> effects)
     {

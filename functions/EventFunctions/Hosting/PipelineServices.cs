@@ -1,5 +1,6 @@
 using Azure.Core;
 using Azure.Data.Tables;
+using EventFunctions.Failures;
 using EventFunctions.Functions;
 using EventFunctions.Functions.ProcessPayment;
 using EventFunctions.Functions.ProjectOrderView;
@@ -20,13 +21,19 @@ namespace EventFunctions.Hosting;
 /// <summary>The pipeline's object graph, the same under both hosts; a host adds only its trigger and its HTTP front.</summary>
 public static class PipelineServices
 {
-    /// <summary>Table Storage comes from <paramref name="settings"/> (<see cref="TableServiceConnection"/>); a host may register its own <see cref="BatchAttempts"/> first.</summary>
+    /// <summary>
+    /// Table Storage comes from <paramref name="settings"/> (<see cref="TableServiceConnection"/>), its client options
+    /// open to <paramref name="configureTables"/> (tests inject faults there); a host may register its own
+    /// <see cref="RetryPolicy"/> first.
+    /// </summary>
     public static IServiceCollection AddEventFunctionsPipeline(
-        this IServiceCollection services, KafkaConnection kafka, IConfiguration settings, string tablePrefix = "")
+        this IServiceCollection services, KafkaConnection kafka, IConfiguration settings, string tablePrefix = "",
+        Action<TableClientOptions>? configureTables = null)
     {
         var roundTrips = new StorageRoundTrips();
         var tableOptions = new TableClientOptions();
         tableOptions.AddPolicy(roundTrips, HttpPipelinePosition.PerRetry);
+        configureTables?.Invoke(tableOptions);
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(roundTrips);
@@ -41,6 +48,7 @@ public static class PipelineServices
         services.AddSingleton<IOrderViews, TableOrderViews>();
         services.AddSingleton<IOrderViewChanges, OrderViewChanges>();
         services.AddSingleton<OrderViewWaiter>();
+        services.AddSingleton<IIdempotencyKeys, TableIdempotencyKeys>();
         services.AddSingleton<SimulatedPaymentGateway>();
         services.AddSingleton<IPaymentGateway>(sp => sp.GetRequiredService<SimulatedPaymentGateway>());
 
@@ -51,7 +59,10 @@ public static class PipelineServices
         services.AddSingleton<IEventFunction, ProjectOrderViewFunction>();
         services.AddSingleton<IReadOnlyList<EventFunctionRunner>>(sp => sp.GetServices<IEventFunction>()
             .Select(f => ActivatorUtilities.CreateInstance<EventFunctionRunner>(sp, f)).ToList());
-        services.TryAddSingleton(new BatchAttempts());
+        services.AddSingleton<IAttemptLog, TableAttemptLog>();
+        services.TryAddSingleton(RetryPolicy.Default);
+        services.AddSingleton(sp => new BatchAttempts(sp.GetRequiredService<RetryPolicy>(), sp.GetRequiredService<IAttemptLog>()));
+        services.AddSingleton<FunctionHealth>();
         services.AddSingleton<TriggerBatchHandler>();
 
         services.AddSingleton<OrdersApi>();

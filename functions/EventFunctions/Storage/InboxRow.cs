@@ -14,16 +14,21 @@ internal static class InboxRow
 {
     public const string EventId = "EventId";
     public const string Outbox = "Outbox";
+    public const string SettledBecause = "SettledBecause";
 
     public static string Key(IEventFunction function, EventEnvelope @event) =>
         $"{@event.Subject}|inbox|{function.Name}|{@event.Id}";
 
-    public static TableEntity Create(IEventFunction function, EventEnvelope @event, IReadOnlyList<OutgoingRecord> outbox) =>
-        new(OrderShard.Of(@event.Subject), Key(function, @event))
+    public static TableEntity Create(IEventFunction function, EventEnvelope @event, IReadOnlyList<OutgoingRecord> outbox, string? settledBecause = null)
+    {
+        var row = new TableEntity(OrderShard.Of(@event.Subject), Key(function, @event))
         {
             [EventId] = @event.Id,
             [Outbox] = JsonSerializer.Serialize(outbox, EventCodec.Json),
         };
+        if (settledBecause is not null) row[SettledBecause] = settledBecause;
+        return row;
+    }
 
     public static IReadOnlyList<OutgoingRecord> ReadOutbox(TableEntity row) =>
         JsonSerializer.Deserialize<List<OutgoingRecord>>(row.GetString(Outbox) ?? "[]", EventCodec.Json) ?? [];

@@ -131,36 +131,49 @@ public sealed class TableEffectStore(TableStorage tables, ILogger<TableEffectSto
         }
     }
 
-    /// <summary>Builds the rows of each effect, settling within the batch what would collide inside one transaction.</summary>
+    /// <summary>
+    /// Builds the rows of each effect, settling within the batch what would collide inside one transaction: the same
+    /// event twice is committed once; a fact already written by an earlier effect is dropped (first wins); a derived
+    /// row is written by the last effect that derives it; a one-time row twice makes the later effect a business duplicate.
+    /// </summary>
     private static List<CommitUnit> UnitsOf(IEventFunction function, IReadOnlyList<PendingEffect> effects)
     {
         var units = new List<CommitUnit>();
-        var rowKeys = new HashSet<string>();
+        var written = new Dictionary<string, (CommitUnit Unit, UnitRow Row)>();
         foreach (var pending in effects)
         {
             var rows = new List<UnitRow>();
             if (function.UsesInbox)
             {
-                var inbox = InboxRow.Create(function, pending.Effect.Cause, pending.Outbox);
-                if (!rowKeys.Add(inbox.RowKey)) continue; // the same event twice in one batch
+                var inbox = InboxRow.Create(function, pending.Effect.Cause, pending.Outbox, pending.Effect.SettledBecause);
+                if (written.ContainsKey(inbox.RowKey)) continue; // the same event twice in one batch
                 rows.Add(new UnitRow(new TableTransactionAction(TableTransactionActionType.Add, inbox), null));
             }
 
             var unit = new CommitUnit(pending.Effect, rows, pending.Outbox);
             foreach (var change in pending.Effect.Changes.Where(c => c.Partition is null))
             {
-                if (!rowKeys.Add(change.RowKey))
+                var action = change.OnConflict == ConflictRule.Upsert ? TableTransactionActionType.UpsertReplace : TableTransactionActionType.Add;
+                var row = new UnitRow(new TableTransactionAction(action, ToEntity(change, OrderShard.Of(pending.Effect.OrderId))), change);
+                if (written.TryGetValue(change.RowKey, out var earlier))
                 {
                     if (change.OnConflict == ConflictRule.FirstWins) continue;
-                    unit = unit.AsBusinessDuplicate(function);
-                    break;
+                    if (change.OnConflict == ConflictRule.Exclusive || earlier.Row.Change?.OnConflict is null or ConflictRule.Exclusive)
+                    {
+                        unit = unit.AsBusinessDuplicate(function);
+                        break;
+                    }
+                    earlier.Unit.Rows.Remove(earlier.Row);
                 }
-                var action = change.OnConflict == ConflictRule.Upsert ? TableTransactionActionType.UpsertReplace : TableTransactionActionType.Add;
-                rows.Add(new UnitRow(new TableTransactionAction(action, ToEntity(change, OrderShard.Of(pending.Effect.OrderId))), change));
+                rows.Add(row);
             }
-            if (unit.Rows.Count > 0) units.Add(unit);
+            if (unit.Rows.Count == 0) continue;
+            units.Add(unit);
+            foreach (var row in unit.Rows) written[row.Action.Entity.RowKey] = (unit, row);
         }
-        return units;
+        // Only rows that record a fact or derive one are taken over, never an inbox row, so only a projection's unit can
+        // be left empty, and a projection emits nothing.
+        return units.Where(u => u.Rows.Count > 0).ToList();
     }
 
     private static IEnumerable<List<CommitUnit>> Chunk(List<CommitUnit> units)
@@ -193,7 +206,7 @@ public sealed class TableEffectStore(TableStorage tables, ILogger<TableEffectSto
     {
         public CommitUnit AsBusinessDuplicate(IEventFunction function) => new(
             Effect,
-            function.UsesInbox ? [new UnitRow(new TableTransactionAction(TableTransactionActionType.Add, InboxRow.Create(function, Effect.Cause, [])), null)] : [],
+            function.UsesInbox ? [new UnitRow(new TableTransactionAction(TableTransactionActionType.Add, InboxRow.Create(function, Effect.Cause, [], Effect.SettledBecause)), null)] : [],
             []);
     }
 }

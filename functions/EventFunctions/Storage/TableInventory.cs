@@ -58,10 +58,22 @@ public sealed class TableInventory(TableStorage tables, TimeProvider clock) : IC
         return item;
     }
 
-    internal static InventoryItem ToItem(TableEntity row) => new(
-        row.PartitionKey,
-        row.GetInt32(AvailableProperty) ?? 0,
-        decimal.Parse(row.GetString(UnitPriceProperty) ?? "0", CultureInfo.InvariantCulture));
+    internal static InventoryItem ToItem(TableEntity row) => new(row.PartitionKey, AvailableOf(row), UnitPriceOf(row));
+
+    /// <summary>The stock level of an item row; a row edited into something else cannot be read, ever: that is permanent.</summary>
+    internal static int AvailableOf(TableEntity row) => Property(row, AvailableProperty) switch
+    {
+        null => 0,
+        int available => available,
+        var other => throw new InvalidDataException($"The stock level of sku '{row.PartitionKey}' is not a whole number: '{other}'."),
+    };
+
+    internal static decimal UnitPriceOf(TableEntity row) =>
+        Property(row, UnitPriceProperty) is string text && decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var price)
+            ? price
+            : throw new InvalidDataException($"The unit price of sku '{row.PartitionKey}' is not a number: '{Property(row, UnitPriceProperty)}'.");
+
+    private static object? Property(TableEntity row, string name) => row.TryGetValue(name, out var value) ? value : null;
 }
 
 public sealed record InventoryItem(string Sku, int Quantity, decimal UnitPrice);

@@ -41,6 +41,43 @@ public sealed class TableStockReservations(TableStorage tables, ILogger<TableSto
         return outcomes;
     }
 
+    public async Task<ReservationOutcome> AbandonAsync(ReservationRequest request, CancellationToken cancellationToken)
+    {
+        var lines = request.Lines.Select(l => (l.Sku, request.OrderId)).Distinct().ToList();
+        for (var attempt = 1; ; attempt++)
+        {
+            var recorded = await ReadDecisionsAsync(lines, cancellationToken);
+            var plan = StockAllocation.Abandon(request, recorded.ToDictionary(r => r.Key.Sku, r => r.Value.Decision));
+            // Stock levels are read only where stock goes back: refusing a line needs no level, so an unreadable one cannot stop it.
+            var items = await ReadItemsAsync(plan.Releases.Keys.ToList(), useLastWritten: false, cancellationToken);
+            var refused = plan.Refusals.Select(r => TrySubmitAsync(r.Key, [new TableTransactionAction(TableTransactionActionType.Add, LineRow(r.Key, request.OrderId, r.Value))], cancellationToken));
+            var released = plan.Releases.Select(r => TrySubmitAsync(r.Key,
+            [
+                new TableTransactionAction(TableTransactionActionType.UpdateMerge,
+                    new TableEntity(r.Key, TableInventory.ItemRowKey) { [TableInventory.AvailableProperty] = items[r.Key].Available + r.Value.Quantity },
+                    items[r.Key].ETag ?? ETag.All),
+                new TableTransactionAction(TableTransactionActionType.UpdateReplace, LineRow(r.Key, request.OrderId, r.Value), recorded[(r.Key, request.OrderId)].ETag),
+            ], cancellationToken));
+            if ((await Task.WhenAll(refused.Concat(released))).All(ok => ok)) return plan.Outcome;
+            if (attempt == MaxAttempts) throw new StockContentionException(MaxAttempts);
+            await Task.Delay(Random.Shared.Next(1, 10 * attempt), cancellationToken);
+        }
+    }
+
+    private async Task<bool> TrySubmitAsync(string sku, IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Table.SubmitTransactionAsync(actions, cancellationToken);
+            return true;
+        }
+        catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
+        {
+            lastWritten.TryRemove(sku, out _);
+            return false;
+        }
+    }
+
     /// <summary>Splits a batch, in order, into as few rounds as keep every sku's transaction within the limit.</summary>
     private static IEnumerable<List<ReservationRequest>> Rounds(IEnumerable<ReservationRequest> requests)
     {
@@ -78,7 +115,7 @@ public sealed class TableStockReservations(TableStorage tables, ILogger<TableSto
             var written = await Task.WhenAll(plan.Writes.Select(w => TryWriteAsync(w, items[w.Sku].ETag, recorded, cancellationToken)));
             if (written.All(ok => ok)) return plan.Outcomes;
             if (attempt == MaxAttempts)
-                throw new InvalidOperationException($"Stock reservation did not settle after {MaxAttempts} attempts of concurrent change.");
+                throw new StockContentionException(MaxAttempts);
             logger.LogDebug("Stock changed under reservation attempt {Attempt}; re-reading", attempt);
             // Jittered, so that reservers racing for one sku do not collide again in lockstep.
             await Task.Delay(Random.Shared.Next(1, 10 * attempt), cancellationToken);
@@ -120,7 +157,7 @@ public sealed class TableStockReservations(TableStorage tables, ILogger<TableSto
         {
             if (useLastWritten && lastWritten.TryGetValue(sku, out var known) && known.ETag is not null) return (sku, known);
             var row = await Table.GetEntityIfExistsAsync<TableEntity>(sku, TableInventory.ItemRowKey, cancellationToken: cancellationToken);
-            return (sku, row.HasValue ? (row.Value!.GetInt32(TableInventory.AvailableProperty) ?? 0, (ETag?)row.Value.ETag) : (0, null));
+            return (sku, row.HasValue ? (TableInventory.AvailableOf(row.Value!), (ETag?)row.Value!.ETag) : (0, null));
         }));
         return items.ToDictionary(i => i.sku, i => i.Item2);
     }

@@ -1,28 +1,23 @@
 using System.Collections.Concurrent;
+using EventFunctions.Failures;
 using EventFunctions.Messaging;
 
 namespace EventFunctions.Triggers;
 
 /// <summary>
-/// Counts the failed deliveries of each trigger batch and decides what the next delivery does: run the whole batch
-/// again, or, once it has failed <see cref="WholeBatchAttempts"/> times, each record alone. A batch is known by its
-/// function and the first offset of each partition in it, where a redelivery starts again. Counts live in memory: a
-/// restart starts them over, which only means more attempts before dead-lettering, never a lost record.
+/// The failed deliveries of each trigger batch and what the next delivery does, by <see cref="RetryPolicy"/>: run the
+/// whole batch again after a wait, or run its records one by one. A batch is known by its function and the first
+/// offset of each partition in it, where a redelivery starts again. Counts of failures nobody classified also go to
+/// <see cref="IAttemptLog"/>, so they survive a restart; the others need not, since they decide only how long to wait.
 /// </summary>
-public sealed class BatchAttempts(int wholeBatchAttempts = BatchAttempts.DefaultWholeBatchAttempts)
+public sealed class BatchAttempts(RetryPolicy policy, IAttemptLog? log = null)
 {
-    public const int DefaultWholeBatchAttempts = 5;
-
     // Batches that fail and are then handed to another instance never come back here; forgetting them all is safe.
     private const int MaxTracked = 10_000;
-    private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(100);
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
 
-    private readonly ConcurrentDictionary<string, int> failures = new();
+    private readonly ConcurrentDictionary<string, BatchState> batches = new();
 
-    public int WholeBatchAttempts { get; } = wholeBatchAttempts >= 1
-        ? wholeBatchAttempts
-        : throw new ArgumentOutOfRangeException(nameof(wholeBatchAttempts), "A batch is tried whole at least once.");
+    public RetryPolicy Policy => policy;
 
     public static string KeyOf(string function, IReadOnlyList<IncomingRecord> batch) =>
         function + " " + string.Join(",", batch
@@ -30,20 +25,57 @@ public sealed class BatchAttempts(int wholeBatchAttempts = BatchAttempts.Default
             .OrderBy(p => p.Key.Topic, StringComparer.Ordinal).ThenBy(p => p.Key.Partition)
             .Select(p => $"{p.Key.Topic}[{p.Key.Partition}]@{p.Min(r => r.Offset)}"));
 
-    public int FailuresOf(string batch) => failures.GetValueOrDefault(batch);
+    public int FailuresOf(string batch) => batches.GetValueOrDefault(batch)?.Failures ?? 0;
 
-    /// <summary>True once the whole batch has failed as often as it may: its records are then tried one by one.</summary>
-    public bool ShouldIsolate(string batch) => FailuresOf(batch) >= WholeBatchAttempts;
+    /// <summary>True once the batch is to be run record by record, until it has been.</summary>
+    public bool IsIsolating(string batch) => batches.GetValueOrDefault(batch)?.Isolating ?? false;
 
-    /// <summary>Counts a failure and says how long to wait before the host redelivers.</summary>
-    public TimeSpan Failed(string batch)
+    /// <summary>Counts a failure of the whole batch and decides what its next delivery does.</summary>
+    public async Task<RetryDecision> FailedAsync(string batch, Failure failure, CancellationToken cancellationToken)
     {
-        if (failures.Count >= MaxTracked) failures.Clear();
-        return BackoffAfter(failures.AddOrUpdate(batch, 1, (_, n) => n + 1));
+        if (batches.Count >= MaxTracked) batches.Clear();
+        var state = batches.AddOrUpdate(batch, _ => new BatchState(1, false, false), (_, s) => s with { Failures = s.Failures + 1 });
+        var failures = state.Failures;
+        if (failure.Kind == FailureKind.Unknown && await RecordAsync(batch, cancellationToken) is { } recorded)
+        {
+            failures = Math.Max(failures, recorded);
+            state = batches[batch] = state with { Failures = failures, Recorded = true };
+        }
+
+        var decision = policy.Decide(failure.Kind, failures);
+        if (decision.IsolateRecords) batches[batch] = state with { Isolating = true };
+        return decision;
     }
 
-    public void Done(string batch) => failures.TryRemove(batch, out _);
+    /// <summary>How long to wait after a record of an isolated batch failed transiently.</summary>
+    public TimeSpan BackoffOf(string batch) => policy.Backoff(FailuresOf(batch));
 
-    public static TimeSpan BackoffAfter(int failures) =>
-        TimeSpan.FromMilliseconds(Math.Min(MaxBackoff.TotalMilliseconds, FirstBackoff.TotalMilliseconds * Math.Pow(2, failures - 1)));
+    public async Task SucceededAsync(string batch, CancellationToken cancellationToken)
+    {
+        if (!batches.TryRemove(batch, out var state) || !state.Recorded || log is null) return;
+        try
+        {
+            await log.ForgetAsync(batch, cancellationToken);
+        }
+        catch (Exception e) when (FailureClassifier.Classify(e).Kind != FailureKind.Unknown)
+        {
+            // A count left behind only shortens the retries of a batch that starts at the same offsets, which is
+            // the same batch, now processed: it will not fail again.
+        }
+    }
+
+    private async Task<int?> RecordAsync(string batch, CancellationToken cancellationToken)
+    {
+        if (log is null) return null;
+        try
+        {
+            return await log.RecordFailureAsync(batch, cancellationToken);
+        }
+        catch (Exception e) when (FailureClassifier.Classify(e).Kind == FailureKind.Transient)
+        {
+            return null; // Storage is away too: the count in memory serves until it is back.
+        }
+    }
+
+    private sealed record BatchState(int Failures, bool Isolating, bool Recorded);
 }

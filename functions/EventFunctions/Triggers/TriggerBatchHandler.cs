@@ -1,3 +1,4 @@
+using EventFunctions.Failures;
 using EventFunctions.Functions;
 using EventFunctions.Messaging;
 using Microsoft.Extensions.Logging;
@@ -5,15 +6,18 @@ using Microsoft.Extensions.Logging;
 namespace EventFunctions.Triggers;
 
 /// <summary>
-/// What every host does with a Kafka trigger batch, so that both give up on a record the same way and only into its
-/// dead-letter topic. A failed batch is waited on a little and rethrown: the host keeps its offsets and redelivers it
-/// (the Functions extension with <c>commitOnFailure: false</c>, <c>maxRetries: -1</c>; the local trigger likewise).
-/// Once the whole batch has failed <see cref="BatchAttempts.WholeBatchAttempts"/> times, each record runs alone and
-/// those that still fail are dead-lettered with the error as reason: one bad record never holds back its partition.
+/// What every host does with a Kafka trigger batch, so that both wait, settle and dead-letter alike. A batch that
+/// fails transiently (<see cref="FailureClassifier"/>) is waited on and rethrown, for as long as the fault lasts: the
+/// host keeps its offsets and redelivers it (the Functions extension with <c>commitOnFailure: false</c>,
+/// <c>maxRetries: -1</c>; the local trigger likewise), so the partition holds and nothing is dead-lettered. A batch
+/// that fails permanently, or with an unknown failure too often (<see cref="RetryPolicy"/>), runs record by record;
+/// each record that still fails for good is settled as a business outcome (<see cref="EventFunctionRunner.SettleAsync"/>),
+/// and only one that cannot even be settled goes to its dead-letter topic. One bad record never holds back its partition.
 /// </summary>
 public sealed class TriggerBatchHandler(
     IReadOnlyList<EventFunctionRunner> runners,
     BatchAttempts attempts,
+    FunctionHealth health,
     ILogger<TriggerBatchHandler> logger)
 {
     private readonly Dictionary<string, EventFunctionRunner> byName = runners.ToDictionary(r => r.Function.Name);
@@ -24,51 +28,92 @@ public sealed class TriggerBatchHandler(
         if (batch.Count == 0) return;
         var runner = RunnerOf(function);
         var key = BatchAttempts.KeyOf(function, batch);
-        if (attempts.ShouldIsolate(key))
-        {
-            await RunEachAloneAsync(runner, batch, cancellationToken);
-            attempts.Done(key);
-            return;
-        }
-
-        try
-        {
-            // A failed attempt may have committed part of the batch: redeliveries look for processed events first.
-            await runner.RunAsync(batch, attempts.FailuresOf(key) == 0 ? delivery : Delivery.MaybeRepeated, cancellationToken);
-            attempts.Done(key);
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            var backoff = attempts.Failed(key);
-            logger.LogWarning(e, "{Function}: batch of {Count} failed ({Failures} of {Attempts} attempts before its records are tried alone)",
-                function, batch.Count, attempts.FailuresOf(key), attempts.WholeBatchAttempts);
-            await Task.Delay(backoff, cancellationToken);
-            throw;
-        }
-    }
-
-    private async Task RunEachAloneAsync(EventFunctionRunner runner, IReadOnlyList<IncomingRecord> batch, CancellationToken cancellationToken)
-    {
-        var failed = new List<(IncomingRecord Record, string Reason)>();
-        foreach (var record in batch)
+        if (!attempts.IsIsolating(key))
         {
             try
             {
-                await runner.RunAsync([record], Delivery.MaybeRepeated, cancellationToken);
+                // A failed attempt may have committed part of the batch: redeliveries look for processed events first.
+                await runner.RunAsync(batch, attempts.FailuresOf(key) == 0 ? delivery : Delivery.MaybeRepeated, cancellationToken);
+                await SucceededAsync(function, key, cancellationToken);
+                return;
             }
-            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (!IsShutdown(e, cancellationToken))
             {
-                failed.Add((record, $"failed after {attempts.WholeBatchAttempts + 1} attempts: {e.GetType().Name}: {e.Message}"));
+                var failure = FailureClassifier.Classify(e);
+                var decision = await attempts.FailedAsync(key, failure, cancellationToken);
+                if (!decision.IsolateRecords)
+                {
+                    await WaitAsync(function, failure, decision.Backoff, e, batch.Count, key, cancellationToken);
+                    throw;
+                }
+                logger.LogWarning("{Function}: a batch of {Count} failed ({Failure}); running its records one by one", function, batch.Count, failure);
             }
         }
 
-        // If Kafka cannot take the dead letters either, this throws and the host redelivers the batch: nothing is skipped.
-        foreach (var (record, reason) in failed)
+        await RunEachAloneAsync(runner, batch, key, cancellationToken);
+        await SucceededAsync(function, key, cancellationToken);
+    }
+
+    private async Task RunEachAloneAsync(EventFunctionRunner runner, IReadOnlyList<IncomingRecord> batch, string key, CancellationToken cancellationToken)
+    {
+        foreach (var record in batch)
         {
-            logger.LogError("{Function}: dead-lettering {Coordinates}: {Reason}", runner.Function.Name, record.Coordinates, reason);
-            await runner.DeadLetterAsync([record], reason, cancellationToken);
+            Failure failure;
+            try
+            {
+                await runner.RunAsync([record], Delivery.MaybeRepeated, cancellationToken);
+                continue;
+            }
+            catch (Exception e) when (!IsShutdown(e, cancellationToken))
+            {
+                failure = FailureClassifier.Classify(e);
+                // The whole batch is redelivered once the fault passes; the records done by then are found processed.
+                if (failure.Kind == FailureKind.Transient) await WaitThenRethrowAsync(runner.Function.Name, failure, e, key, cancellationToken);
+            }
+
+            try
+            {
+                await runner.SettleAsync(record, failure.Reason, cancellationToken);
+            }
+            catch (Exception e) when (!IsShutdown(e, cancellationToken))
+            {
+                var unsettled = FailureClassifier.Classify(e);
+                if (unsettled.Kind == FailureKind.Transient) await WaitThenRethrowAsync(runner.Function.Name, unsettled, e, key, cancellationToken);
+
+                // The last resort. If Kafka cannot take the dead letter either, this throws and the batch is redelivered.
+                var reason = $"could not be settled ({unsettled}) after failing ({failure})";
+                logger.LogError(e, "{Function}: dead-lettering {Coordinates}: {Reason}", runner.Function.Name, record.Coordinates, reason);
+                await runner.DeadLetterAsync([record], reason, cancellationToken);
+            }
         }
     }
+
+    private async Task SucceededAsync(string function, string key, CancellationToken cancellationToken)
+    {
+        await attempts.SucceededAsync(key, cancellationToken);
+        health.Recovered(function);
+    }
+
+    private async Task WaitAsync(string function, Failure failure, TimeSpan backoff, Exception error, int count, string key, CancellationToken cancellationToken)
+    {
+        if (failure.Kind == FailureKind.Transient)
+            health.Waiting(function, failure);
+        else
+            logger.LogWarning(error, "{Function}: a batch of {Count} failed ({Failure}), attempt {Failures} of {Attempts} before its records are tried alone",
+                function, count, failure, attempts.FailuresOf(key), attempts.Policy.UnknownFailureAttempts);
+        logger.LogDebug("{Function}: batch {Batch} failed ({Failure}); redelivering in {Backoff}", function, key, failure, backoff);
+        await Task.Delay(backoff, cancellationToken);
+    }
+
+    private async Task WaitThenRethrowAsync(string function, Failure failure, Exception error, string key, CancellationToken cancellationToken)
+    {
+        health.Waiting(function, failure);
+        await Task.Delay(attempts.BackoffOf(key), cancellationToken);
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
+    }
+
+    private static bool IsShutdown(Exception e, CancellationToken cancellationToken) =>
+        e is OperationCanceledException && cancellationToken.IsCancellationRequested;
 
     private EventFunctionRunner RunnerOf(string function) =>
         byName.GetValueOrDefault(function) ?? throw new ArgumentException($"'{function}' is not a function of the pipeline.", nameof(function));

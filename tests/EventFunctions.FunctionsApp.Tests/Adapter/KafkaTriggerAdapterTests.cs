@@ -64,15 +64,16 @@ public sealed class KafkaTriggerAdapterTests(AppFixture app)
     }
 
     [Fact]
-    public async Task A_failing_batch_throws_so_the_host_redelivers_it_and_the_redelivery_emits_its_events_once()
+    public async Task A_batch_failing_transiently_throws_so_the_host_redelivers_it_and_the_redelivery_emits_its_events_once()
     {
         var produced = await PlaceOnKafkaAsync(NewId("fa-retry"));
         var batch = app.Kafka.Fetch(produced);
 
-        // The broker refuses the next produce request: the follow-on event cannot be acknowledged.
-        app.Cluster.PushRequestErrors(KafkaApiKeys.Produce, ErrorCode.InvalidRecord);
+        // The broker refuses the next produce request as unauthorized: configuration an operator fixes, so the
+        // batch waits for it rather than being settled.
+        app.Cluster.PushRequestErrors(KafkaApiKeys.Produce, ErrorCode.TopicAuthorizationFailed);
         var error = await Assert.ThrowsAnyAsync<KafkaException>(() => app.Triggers.ValidateOrder(batch, CancellationToken.None));
-        Assert.Equal(ErrorCode.InvalidRecord, error.Error.Code);
+        Assert.Equal(ErrorCode.TopicAuthorizationFailed, error.Error.Code);
 
         await app.Triggers.ValidateOrder(batch, CancellationToken.None);
 

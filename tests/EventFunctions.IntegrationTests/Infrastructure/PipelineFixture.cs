@@ -31,7 +31,7 @@ public sealed class PipelineFixture : IAsyncLifetime
         {
             Urls = "http://127.0.0.1:0",
             TablePrefix = "it" + Guid.NewGuid().ToString("N")[..8],
-            WholeBatchAttempts = 3,
+            RetryPolicy = new Failures.RetryPolicy { UnknownFailureAttempts = 3 },
         });
         Http = new HttpClient { BaseAddress = pipeline.BaseAddress, Timeout = Patience + TimeSpan.FromSeconds(10) };
         await Eventually.TrueAsync(async () => (await Http.GetAsync("/api/health")).IsSuccessStatusCode, Patience, "every consumer holds partitions");

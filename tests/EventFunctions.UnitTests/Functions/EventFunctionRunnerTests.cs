@@ -129,5 +129,51 @@ public class EventFunctionRunnerTests
         Assert.Equal("42", Header(deadLetter, DeadLetters.OriginalOffset));
     }
 
+    [Fact]
+    public async Task A_settled_event_commits_its_business_outcome_with_the_reason_beside_the_inbox_marker()
+    {
+        var placed = TestEvents.Envelope(TestEvents.Placed("o-1"));
+        IReadOnlyList<PendingEffect>? committed = null;
+        store.Setup(s => s.CommitAsync(function.Object, It.IsAny<IReadOnlyList<PendingEffect>>(), It.IsAny<CancellationToken>()))
+            .Callback((IEventFunction _, IReadOnlyList<PendingEffect> effects, CancellationToken _) => { committed = effects; steps.Add("commit"); })
+            .ReturnsAsync((IEventFunction _, IReadOnlyList<PendingEffect> effects, CancellationToken _) => effects.SelectMany(e => e.Outbox).ToList());
+
+        await Runner.SettleAsync(TestEvents.Record(placed), "data: overflow", CancellationToken.None);
+
+        var effect = Assert.Single(committed!).Effect;
+        Assert.Equal("data: overflow", effect.SettledBecause);
+        Assert.Equal(new OrderRejected("o-1", "settled: data: overflow"), Assert.Single(effect.Emits).Data);
+        Assert.Equal(["commit", "publish"], steps);
+        Assert.Equal(Topics.OrdersValidated, Assert.Single(published).Topic);
+    }
+
+    [Fact]
+    public async Task Settling_an_event_another_attempt_has_processed_publishes_that_outcome_instead()
+    {
+        var placed = TestEvents.Envelope(TestEvents.Placed("o-1"));
+        var stored = new OutgoingRecord(Topics.OrdersValidated, "o-1", "{}"u8.ToArray(), []);
+        store.Setup(s => s.FindProcessedAsync(function.Object, It.IsAny<IReadOnlyList<EventEnvelope>>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new Dictionary<string, IReadOnlyList<OutgoingRecord>> { [placed.Id] = [stored] });
+
+        await Runner.SettleAsync(TestEvents.Record(placed), "data: overflow", CancellationToken.None);
+
+        function.Verify(f => f.SettleAsync(It.IsAny<EventEnvelope>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        Assert.Same(stored, Assert.Single(published));
+    }
+
+    [Fact]
+    public async Task A_dead_letter_put_back_for_another_group_is_left_to_that_group()
+    {
+        var placed = TestEvents.Record(TestEvents.Envelope(TestEvents.Placed("o-1")));
+        RecordHeader[] forProjection = [.. placed.Headers, RecordHeader.Text(RedriveHeaders.Group, ConsumerGroups.ProjectOrderView)];
+        RecordHeader[] forThisGroup = [.. placed.Headers, RecordHeader.Text(RedriveHeaders.Group, ConsumerGroups.ValidateOrder)];
+
+        await Runner.RunAsync([placed with { Headers = forProjection }], CancellationToken.None);
+        Assert.Empty(published);
+
+        await Runner.RunAsync([placed with { Headers = forThisGroup }], CancellationToken.None);
+        Assert.Single(published);
+    }
+
     private static string Header(OutgoingRecord record, string name) => record.Headers.Last(h => h.Key == name).ValueAsText;
 }

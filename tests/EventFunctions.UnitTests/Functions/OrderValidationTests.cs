@@ -50,4 +50,12 @@ public class OrderValidationTests
 
         Assert.Equal("unknown sku: sku-x", rejected.Reason);
     }
+
+    [Fact]
+    public void A_total_that_does_not_fit_a_decimal_is_rejected_not_thrown()
+    {
+        var rejected = Assert.IsType<OrderRejected>(Decide(Order(new OrderLine("sku-a", 2)), new Dictionary<string, decimal> { ["sku-a"] = decimal.MaxValue }));
+
+        Assert.Equal(OrderValidation.Reasons.TotalTooLarge, rejected.Reason);
+    }
 }

@@ -65,6 +65,28 @@ public class ProcessPaymentFunctionTests
     }
 
     [Fact]
+    public async Task A_payment_that_fails_for_good_closes_the_charge_key_then_declines_with_the_reason()
+    {
+        gateway.Setup(g => g.CloseChargeAsync(ProcessPaymentFunction.IdempotencyKey("o-1"), It.IsAny<CancellationToken>())).ReturnsAsync((ChargeResult?)null);
+
+        var effect = await Function.SettleAsync(TestEvents.Envelope(TestEvents.Validated()), "payment gateway: amount_too_large: above the maximum", CancellationToken.None);
+
+        Assert.Equal(new PaymentDeclined("o-1", "payment could not be processed: payment gateway: amount_too_large: above the maximum"), Assert.Single(effect.Emits).Data);
+        Assert.Equal(new PaymentCharge("o-1", null, 20m, "payment could not be processed: payment gateway: amount_too_large: above the maximum"), Assert.Single(effect.Changes));
+        gateway.Verify(g => g.ChargeAsync(It.IsAny<ChargeRequest>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task A_charge_made_before_its_key_was_closed_stands_and_goes_on_to_stock()
+    {
+        gateway.Setup(g => g.CloseChargeAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(ChargeResult.Captured("ch_1"));
+
+        var effect = await Function.SettleAsync(TestEvents.Envelope(TestEvents.Validated()), "late failure", CancellationToken.None);
+
+        Assert.Equal("ch_1", Assert.IsType<PaymentCaptured>(Assert.Single(effect.Emits).Data).PaymentId);
+    }
+
+    [Fact]
     public void It_ignores_rejected_orders()
     {
         Assert.True(Function.Handles(TestEvents.Envelope(TestEvents.Validated())));

@@ -8,28 +8,60 @@ public class ProjectOrderViewFunctionTests
     private readonly Mock<IOrderViewChanges> changes = new();
 
     [Fact]
-    public async Task Each_event_becomes_a_fact_and_an_order_placed_also_lists_the_order_under_its_customer()
+    public async Task Each_event_becomes_a_fact_an_order_placed_is_listed_under_its_customer_and_open_and_its_end_closes_it()
     {
         var function = new ProjectOrderViewFunction(changes.Object);
         var placed = TestEvents.Envelope(TestEvents.Placed("o-1"));
         var validated = TestEvents.Envelope(TestEvents.Validated("o-1"));
+        var declined = TestEvents.Envelope(new PaymentDeclined("o-1", "card_declined"));
 
-        var effects = await function.HandleAsync([placed, validated], CancellationToken.None);
+        var effects = await function.HandleAsync([placed, validated, declined], CancellationToken.None);
 
         Assert.All(effects, e => Assert.Empty(e.Emits));
-        Assert.Equal([new OrderFact("o-1", placed.Id, placed.Data), new CustomerOrder("c-1", "o-1")], effects[0].Changes);
-        Assert.Equal([new OrderFact("o-1", validated.Id, validated.Data)], effects[1].Changes);
+        Assert.Equal([OrderFact.Of(placed), new CustomerOrder("c-1", "o-1"), OpenOrder.Placed("o-1", placed.Time)], effects[0].Changes);
+        Assert.Equal([OrderFact.Of(validated)], effects[1].Changes);
+        Assert.Equal([OrderFact.Of(declined), OpenOrder.Ended("o-1", declined.Time)], effects[2].Changes);
         Assert.Equal(ConflictRule.FirstWins, effects[0].Changes[0].OnConflict);
+        // The end overwrites the opening, which never overwrites anything: closed stays closed in any order of arrival.
+        Assert.Equal((ConflictRule.FirstWins, ConflictRule.Upsert), (effects[0].Changes[2].OnConflict, effects[2].Changes[1].OnConflict));
+        Assert.Equal(effects[0].Changes[2].RowKey, effects[2].Changes[1].RowKey);
+    }
+
+    [Fact]
+    public async Task An_order_with_an_invalid_customer_id_is_not_indexed_under_it()
+    {
+        var function = new ProjectOrderViewFunction(changes.Object);
+        var placed = TestEvents.Envelope(TestEvents.Placed("o-1") with { CustomerId = "a/b" });
+
+        var effect = Assert.Single(await function.HandleAsync([placed], CancellationToken.None));
+
+        Assert.DoesNotContain(effect.Changes, c => c is CustomerOrder);
     }
 
     [Fact]
     public void A_fact_is_keyed_by_its_event_type_so_a_redelivery_with_any_id_adds_nothing()
     {
-        var first = new OrderFact("o-1", "id-1", TestEvents.Placed());
-        var again = new OrderFact("o-1", "id-2", TestEvents.Placed());
+        var first = OrderFact.Of(TestEvents.Envelope(TestEvents.Placed(), id: "id-1"));
+        var again = OrderFact.Of(TestEvents.Envelope(TestEvents.Placed(), id: "id-2"));
 
         Assert.Equal(first.RowKey, again.RowKey);
-        Assert.NotEqual(first.RowKey, new OrderFact("o-1", "id-3", TestEvents.Validated()).RowKey);
+        Assert.NotEqual(first.RowKey, OrderFact.Of(TestEvents.Envelope(TestEvents.Validated(), id: "id-3")).RowKey);
+    }
+
+    [Fact]
+    public async Task A_fact_too_large_to_store_is_settled_reduced_with_the_problem_and_still_folds()
+    {
+        var function = new ProjectOrderViewFunction(changes.Object);
+        var placed = TestEvents.Envelope(TestEvents.Placed("o-1") with { PaymentToken = new string('t', 40_000) });
+
+        var effect = await function.SettleAsync(placed, "Table Storage: request rejected: 400 PropertyValueTooLarge", CancellationToken.None);
+
+        var fact = Assert.IsType<OrderFact>(effect.Changes[0]);
+        Assert.Equal("Table Storage: request rejected: 400 PropertyValueTooLarge", fact.Problem);
+        Assert.True(fact.Data.Length < 1_000, $"{fact.Data.Length} characters");
+        var folded = Assert.IsType<OrderPlaced>(OrderFact.Read(fact.Type, fact.Data));
+        Assert.Equal(("o-1", "c-1"), (folded.OrderId, folded.CustomerId));
+        Assert.Contains(effect.Changes, c => c is CustomerOrder);
     }
 
     [Fact]

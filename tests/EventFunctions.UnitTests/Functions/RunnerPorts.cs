@@ -7,8 +7,9 @@ namespace EventFunctions.UnitTests.Functions;
 
 /// <summary>
 /// A runner whose function, effect store and publisher are Moq stand-ins: the function rejects every OrderPlaced (or
-/// throws for an order in <see cref="FailingOrders"/>), the store has processed nothing and commits what it is given,
-/// the publisher records what it is asked to publish. Tests override a setup where they need another answer.
+/// throws <see cref="Failure"/> for an order in <see cref="FailingOrders"/>) and settles by rejecting with the reason,
+/// the store has processed nothing and commits what it is given, the publisher records what it is asked to publish.
+/// Tests override a setup where they need another answer.
 /// </summary>
 internal sealed class RunnerPorts
 {
@@ -23,6 +24,9 @@ internal sealed class RunnerPorts
     public List<OutgoingRecord> Published { get; } = [];
     public HashSet<string> FailingOrders { get; } = [];
 
+    /// <summary>What the function throws for a failing order.</summary>
+    public Func<string, Exception> Failure { get; set; } = orderId => new InvalidOperationException($"cannot handle {orderId}");
+
     public RunnerPorts()
     {
         Function.SetupGet(f => f.Name).Returns(ConsumerGroups.ValidateOrder);
@@ -31,9 +35,12 @@ internal sealed class RunnerPorts
             .ReturnsAsync((IReadOnlyList<EventEnvelope> events, CancellationToken _) =>
             {
                 if (events.FirstOrDefault(e => FailingOrders.Contains(e.Data.OrderId)) is { } bad)
-                    throw new InvalidOperationException($"cannot handle {bad.Data.OrderId}");
+                    throw Failure(bad.Data.OrderId);
                 return events.Select(e => Effect.Emitting(e, ConsumerGroups.ValidateOrder, TestEvents.Now, new OrderRejected(e.Data.OrderId, "test"))).ToList();
             });
+        Function.Setup(f => f.SettleAsync(It.IsAny<EventEnvelope>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((EventEnvelope e, string reason, CancellationToken _) =>
+                Effect.Emitting(e, ConsumerGroups.ValidateOrder, TestEvents.Now, new OrderRejected(e.Data.OrderId, "settled: " + reason)));
         Store.Setup(s => s.FindProcessedAsync(Function.Object, It.IsAny<IReadOnlyList<EventEnvelope>>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(NoneProcessed);
         Store.Setup(s => s.CommitAsync(Function.Object, It.IsAny<IReadOnlyList<PendingEffect>>(), It.IsAny<CancellationToken>()))

@@ -146,4 +146,51 @@ public class StockAllocationTests
         Assert.Equal(["b"], plan.Outcomes["o-1"].ShortSkus);
         Assert.Empty(plan.Writes);
     }
+
+    private static IReadOnlyDictionary<string, LineDecision> Recorded(params (string Sku, LineState State, int Quantity)[] lines) =>
+        lines.ToDictionary(l => l.Sku, l => new LineDecision(l.State, l.Quantity, Short: false));
+
+    [Fact]
+    public void Abandoning_an_order_refuses_its_undecided_lines_and_releases_its_reserved_ones()
+    {
+        var plan = StockAllocation.Abandon(Order("o-1", ("a", 2), ("b", 1), ("c", 4)), Recorded(("a", LineState.Reserved, 2), ("c", LineState.Refused, 4)));
+
+        Assert.False(plan.Outcome.IsReserved);
+        Assert.Equal(new LineDecision(LineState.Refused, 1, Short: false), Assert.Single(plan.Refusals, r => r.Key == "b").Value);
+        Assert.Equal(new LineDecision(LineState.Released, 2, Short: false), Assert.Single(plan.Releases, r => r.Key == "a").Value);
+        Assert.Single(plan.Refusals);
+        Assert.Single(plan.Releases);
+    }
+
+    [Fact]
+    public void An_order_already_reserved_whole_stays_reserved_when_abandoned()
+    {
+        var plan = StockAllocation.Abandon(Order("o-1", ("a", 2), ("b", 1)), Recorded(("a", LineState.Reserved, 2), ("b", LineState.Reserved, 1)));
+
+        Assert.True(plan.Outcome.IsReserved);
+        Assert.Empty(plan.Refusals);
+        Assert.Empty(plan.Releases);
+    }
+
+    [Fact]
+    public void Abandoning_an_order_abandoned_before_writes_nothing()
+    {
+        var plan = StockAllocation.Abandon(Order("o-1", ("a", 2), ("b", 1)), Recorded(("a", LineState.Released, 2), ("b", LineState.Refused, 1)));
+
+        Assert.False(plan.Outcome.IsReserved);
+        Assert.Empty(plan.Refusals);
+        Assert.Empty(plan.Releases);
+    }
+
+    [Fact]
+    public void Once_abandoned_an_order_can_never_be_reserved_by_an_attempt_still_running()
+    {
+        var abandoned = StockAllocation.Abandon(Order("o-1", ("a", 2), ("b", 1)), Recorded());
+        var recorded = abandoned.Refusals.ToDictionary(r => (r.Key, "o-1"), r => r.Value);
+
+        var late = StockAllocation.Plan([Order("o-1", ("a", 2), ("b", 1))], Stock(("a", 10), ("b", 10)), recorded);
+
+        Assert.False(late.Outcomes["o-1"].IsReserved);
+        Assert.Empty(late.Writes);
+    }
 }

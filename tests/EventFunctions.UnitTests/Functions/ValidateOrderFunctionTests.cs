@@ -50,4 +50,17 @@ public class ValidateOrderFunctionTests
         Assert.True(function.Handles(TestEvents.Envelope(TestEvents.Placed())));
         Assert.False(function.Handles(TestEvents.Envelope(TestEvents.Validated())));
     }
+
+    [Fact]
+    public async Task An_order_that_cannot_be_validated_is_settled_as_rejected_with_the_reason()
+    {
+        var function = new ValidateOrderFunction(catalogue.Object, TestEvents.Clock());
+        var placed = TestEvents.Envelope(TestEvents.Placed("o-1"));
+
+        var effect = await function.SettleAsync(placed, "Table Storage: request rejected: 400 PropertyValueTooLarge", CancellationToken.None);
+
+        Assert.Equal(new OrderRejected("o-1", "order could not be processed: Table Storage: request rejected: 400 PropertyValueTooLarge"), Assert.Single(effect.Emits).Data);
+        Assert.Equal(DeterministicId.For(ConsumerGroups.ValidateOrder, placed.Id), Assert.Single(effect.Emits).Id);
+        catalogue.VerifyNoOtherCalls();
+    }
 }

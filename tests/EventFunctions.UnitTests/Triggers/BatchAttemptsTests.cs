@@ -1,3 +1,4 @@
+using EventFunctions.Failures;
 using EventFunctions.Messaging;
 using EventFunctions.Triggers;
 
@@ -5,6 +6,12 @@ namespace EventFunctions.UnitTests.Triggers;
 
 public class BatchAttemptsTests
 {
+    private static readonly Failure Transient = Failure.Transient("Table Storage", "unreachable");
+    private static readonly Failure Unknown = Failure.Unknown("code", "NullReferenceException");
+    private static readonly RetryPolicy Policy = new() { UnknownFailureAttempts = 3 };
+
+    private readonly Mock<IAttemptLog> log = new(MockBehavior.Strict);
+
     private static IncomingRecord At(string topic, int partition, long offset) => new(topic, partition, offset, null, null, []);
 
     [Fact]
@@ -20,29 +27,42 @@ public class BatchAttemptsTests
     }
 
     [Fact]
-    public void A_batch_is_tried_whole_as_often_as_allowed_then_record_by_record()
+    public async Task Transient_failures_are_counted_in_memory_only_and_never_isolate()
     {
-        var attempts = new BatchAttempts(wholeBatchAttempts: 3);
+        var attempts = new BatchAttempts(Policy, log.Object);
 
-        Assert.False(attempts.ShouldIsolate("k"));
-        attempts.Failed("k");
-        attempts.Failed("k");
-        Assert.False(attempts.ShouldIsolate("k"));
-        attempts.Failed("k");
-        Assert.True(attempts.ShouldIsolate("k"));
-        attempts.Done("k");
+        for (var i = 0; i < 10; i++) Assert.False((await attempts.FailedAsync("k", Transient, CancellationToken.None)).IsolateRecords);
+
+        Assert.Equal(10, attempts.FailuresOf("k"));
+        Assert.False(attempts.IsIsolating("k"));
+        await attempts.SucceededAsync("k", CancellationToken.None);
         Assert.Equal(0, attempts.FailuresOf("k"));
     }
 
     [Fact]
-    public void Backoff_doubles_from_a_tenth_of_a_second_up_to_five_seconds()
+    public async Task Unknown_failures_count_what_the_log_remembers_so_a_restart_does_not_start_over()
     {
-        Assert.Equal([100, 200, 400, 800, 1600, 3200, 5000, 5000], Enumerable.Range(1, 8).Select(n => BatchAttempts.BackoffAfter(n).TotalMilliseconds));
+        // Two failures before the restart, recorded; this process sees its first.
+        log.Setup(l => l.RecordFailureAsync("k", It.IsAny<CancellationToken>())).ReturnsAsync(3);
+        log.Setup(l => l.ForgetAsync("k", It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+        var attempts = new BatchAttempts(Policy, log.Object);
+
+        var decision = await attempts.FailedAsync("k", Unknown, CancellationToken.None);
+
+        Assert.True(decision.IsolateRecords);
+        Assert.True(attempts.IsIsolating("k"));
+        await attempts.SucceededAsync("k", CancellationToken.None);
+        log.Verify(l => l.ForgetAsync("k", It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Fact]
-    public void A_batch_is_tried_whole_at_least_once()
+    public async Task When_the_log_is_unreachable_the_count_in_memory_serves()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => new BatchAttempts(0));
+        log.Setup(l => l.RecordFailureAsync("k", It.IsAny<CancellationToken>())).ThrowsAsync(new HttpRequestException("storage away"));
+        var attempts = new BatchAttempts(Policy, log.Object);
+
+        Assert.False((await attempts.FailedAsync("k", Unknown, CancellationToken.None)).IsolateRecords);
+        Assert.False((await attempts.FailedAsync("k", Unknown, CancellationToken.None)).IsolateRecords);
+        Assert.True((await attempts.FailedAsync("k", Unknown, CancellationToken.None)).IsolateRecords);
     }
 }

@@ -1,4 +1,7 @@
 namespace EventFunctions.Contracts.Events;
 
-/// <summary>Nothing of the order stays reserved. Carries the payment to refund, so the compensation needs no lookup.</summary>
-public sealed record StockUnavailable(string OrderId, IReadOnlyList<string> Skus, string PaymentId, decimal Amount) : IOrderEvent;
+/// <summary>
+/// Nothing of the order stays reserved. Carries the payment to refund, so the compensation needs no lookup.
+/// <paramref name="Reason"/> is set when stock could not be reserved for another reason than a shortage.
+/// </summary>
+public sealed record StockUnavailable(string OrderId, IReadOnlyList<string> Skus, string PaymentId, decimal Amount, string? Reason = null) : IOrderEvent;

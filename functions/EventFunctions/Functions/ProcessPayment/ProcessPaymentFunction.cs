@@ -31,6 +31,18 @@ public sealed class ProcessPaymentFunction(IPaymentGateway gateway, TimeProvider
         return await Task.WhenAll(charges);
     }
 
+    /// <summary>
+    /// A payment that cannot be processed declines the order. The charge key is closed first, so that no attempt
+    /// still running elsewhere can charge afterwards; a charge it made before stands, and the order goes on to stock,
+    /// which confirms or refunds it like any other.
+    /// </summary>
+    public async Task<Effect> SettleAsync(EventEnvelope cause, string reason, CancellationToken cancellationToken)
+    {
+        var order = (OrderValidated)cause.Data;
+        var charged = await gateway.CloseChargeAsync(IdempotencyKey(order.OrderId), cancellationToken);
+        return Decide(cause, order, charged ?? ChargeResult.Declined($"payment could not be processed: {reason}"));
+    }
+
     private Effect Decide(EventEnvelope cause, OrderValidated order, ChargeResult result)
     {
         var now = clock.GetUtcNow();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using EventFunctions.Contracts;
 using EventFunctions.Contracts.Events;
 using EventFunctions.Messaging;
@@ -9,23 +10,47 @@ namespace EventFunctions.Functions.ProjectOrderView;
 /// One event of an order, kept as an immutable fact beside the order's other facts; the view is their fold.
 /// Writing a fact needs no read and no version check: the first write of a fact wins, a repeat is dropped.
 /// </summary>
-public sealed record OrderFact(string OrderId, string EventId, IOrderEvent Event) : StateChange
+public sealed record OrderFact(string OrderId, string EventId, string Type, string Data, string? Problem) : StateChange
 {
     public const string RowKeyInfix = "|fact|";
     public const string TypeProperty = "Type";
     public const string DataProperty = "Data";
+    public const string ProblemProperty = "Problem";
 
-    public override string RowKey => OrderId + RowKeyInfix + EventTypes.NameOf(Event);
+    // A reduced fact keeps this much of each text and list: enough to fold, well within a 64 KiB property.
+    private const int MaxText = 128;
+    private const int MaxItems = 50;
+
+    public static OrderFact Of(EventEnvelope envelope) => new(
+        envelope.Subject, envelope.Id, EventTypes.NameOf(envelope.Data), JsonSerializer.Serialize(envelope.Data, envelope.Data.GetType(), EventCodec.Json), null);
+
+    /// <summary>The fact with its long texts and lists cut, and <paramref name="problem"/> saying why it could not be kept whole.</summary>
+    public static OrderFact Reduced(EventEnvelope envelope, string problem) => new(
+        envelope.Subject, envelope.Id, EventTypes.NameOf(envelope.Data),
+        Reduce(JsonSerializer.SerializeToNode(envelope.Data, envelope.Data.GetType(), EventCodec.Json))?.ToJsonString() ?? "null", problem);
+
+    public override string RowKey => OrderId + RowKeyInfix + Type;
 
     public override ConflictRule OnConflict => ConflictRule.FirstWins;
 
-    public override IReadOnlyDictionary<string, object> Properties => new Dictionary<string, object>
+    public override IReadOnlyDictionary<string, object> Properties
     {
-        ["EventId"] = EventId,
-        [TypeProperty] = EventTypes.NameOf(Event),
-        [DataProperty] = JsonSerializer.Serialize(Event, Event.GetType(), EventCodec.Json),
-    };
+        get
+        {
+            var properties = new Dictionary<string, object> { ["EventId"] = EventId, [TypeProperty] = Type, [DataProperty] = Data };
+            if (Problem is not null) properties[ProblemProperty] = Problem;
+            return properties;
+        }
+    }
 
     public static IOrderEvent? Read(string type, string data) =>
         EventTypes.Find(type) is { } clrType ? JsonSerializer.Deserialize(data, clrType, EventCodec.Json) as IOrderEvent : null;
+
+    private static JsonNode? Reduce(JsonNode? node) => node switch
+    {
+        JsonObject fields => new JsonObject(fields.Select(f => KeyValuePair.Create(f.Key, Reduce(f.Value)))),
+        JsonArray items => new JsonArray(items.Take(MaxItems).Select(Reduce).ToArray()),
+        JsonValue value when value.TryGetValue<string>(out var text) && text.Length > MaxText => JsonValue.Create(text[..MaxText] + "…"),
+        _ => node?.DeepClone(),
+    };
 }

@@ -19,14 +19,25 @@ public sealed record OrderView(
     int Version,
     bool IsComplete)
 {
-    /// <summary>The events that lead to each final status: a view holding all of its status's path is complete.</summary>
-    private static readonly IReadOnlyDictionary<OrderStatus, Type[]> PathTo = new Dictionary<OrderStatus, Type[]>
+    /// <summary>
+    /// The events that lead to each final status, as alternatives: a view holding every event of one of its status's
+    /// paths is complete. A cancellation ends with the refund, or with the gateway's refusal to make it.
+    /// </summary>
+    private static readonly IReadOnlyDictionary<OrderStatus, Type[][]> PathsTo = new Dictionary<OrderStatus, Type[][]>
     {
-        [OrderStatus.Rejected] = [typeof(OrderPlaced), typeof(OrderRejected)],
-        [OrderStatus.PaymentDeclined] = [typeof(OrderPlaced), typeof(OrderValidated), typeof(PaymentDeclined)],
-        [OrderStatus.Confirmed] = [typeof(OrderPlaced), typeof(OrderValidated), typeof(PaymentCaptured), typeof(StockReserved)],
-        [OrderStatus.Cancelled] = [typeof(OrderPlaced), typeof(OrderValidated), typeof(PaymentCaptured), typeof(StockUnavailable), typeof(PaymentRefunded)],
+        [OrderStatus.Rejected] = [[typeof(OrderPlaced), typeof(OrderRejected)]],
+        [OrderStatus.PaymentDeclined] = [[typeof(OrderPlaced), typeof(OrderValidated), typeof(PaymentDeclined)]],
+        [OrderStatus.Confirmed] = [[typeof(OrderPlaced), typeof(OrderValidated), typeof(PaymentCaptured), typeof(StockReserved)]],
+        [OrderStatus.Cancelled] =
+        [
+            [typeof(OrderPlaced), typeof(OrderValidated), typeof(PaymentCaptured), typeof(StockUnavailable), typeof(PaymentRefunded)],
+            [typeof(OrderPlaced), typeof(OrderValidated), typeof(PaymentCaptured), typeof(StockUnavailable), typeof(RefundFailed)],
+        ],
     };
+
+    /// <summary>The events after which nothing can change an order's status: it has reached its end, whatever is still on its way to the view.</summary>
+    public static bool IsTerminal(IOrderEvent @event) =>
+        @event is OrderRejected or PaymentDeclined or StockReserved or PaymentRefunded or RefundFailed;
 
     public static OrderView Fold(string orderId, IEnumerable<IOrderEvent> events)
     {
@@ -46,6 +57,7 @@ public sealed record OrderView(
             (_, { } d, _) => (OrderStatus.PaymentDeclined, d.Reason),
             _ when Fact<StockReserved>() is not null => (OrderStatus.Confirmed, null),
             (_, _, { } u) when Fact<PaymentRefunded>() is not null => (OrderStatus.Cancelled, ShortOf(u)),
+            (_, _, { } u) when Fact<RefundFailed>() is { } failed => (OrderStatus.Cancelled, $"{ShortOf(u)}; refund failed: {failed.Reason}"),
             (_, _, { } u) => (OrderStatus.Paid, ShortOf(u) + "; refund pending"),
             _ when Fact<PaymentCaptured>() is not null => (OrderStatus.Paid, null),
             _ when validated is not null => (OrderStatus.Validated, null),
@@ -55,7 +67,7 @@ public sealed record OrderView(
         var lines = validated?.Lines.Select(l => new PricedLineView(l.Sku, l.Quantity, l.UnitPrice)).ToList()
             ?? placed?.Lines.Select(l => new PricedLineView(l.Sku, l.Quantity, null)).ToList()
             ?? [];
-        var complete = PathTo.TryGetValue(status, out var path) && path.All(facts.ContainsKey);
+        var complete = PathsTo.TryGetValue(status, out var paths) && paths.Any(path => path.All(facts.ContainsKey));
         return new OrderView(orderId, placed?.CustomerId ?? validated?.CustomerId, status, reason, validated?.Total, lines, facts.Count, complete);
     }
 
@@ -65,9 +77,10 @@ public sealed record OrderView(
     /// </summary>
     public static bool CanComplete(OrderView? last, IEnumerable<IOrderEvent> committed) =>
         last?.Status.IsFinal() == true
-        || committed.Any(e => e is OrderRejected or PaymentDeclined or StockReserved or StockUnavailable or PaymentRefunded);
+        || committed.Any(e => IsTerminal(e) || e is StockUnavailable);
 
-    private static string ShortOf(StockUnavailable unavailable) => $"stock unavailable: {string.Join(", ", unavailable.Skus)}";
+    private static string ShortOf(StockUnavailable unavailable) =>
+        unavailable.Reason ?? $"stock unavailable: {string.Join(", ", unavailable.Skus)}";
 }
 
 public sealed record PricedLineView(string Sku, int Quantity, decimal? UnitPrice);

@@ -4,7 +4,10 @@ using EventFunctions.Storage;
 
 namespace EventFunctions.Functions.ProjectOrderView;
 
-/// <summary>Every event of every order topic → a fact of the order's view (and, for OrderPlaced, the customer's index).</summary>
+/// <summary>
+/// Every event of every order topic → a fact of the order's view; OrderPlaced also lists the order under its customer
+/// and among the open orders, and the event that ends an order closes it there.
+/// </summary>
 public sealed class ProjectOrderViewFunction(IOrderViewChanges changes) : IEventFunction
 {
     public string Name => ConsumerGroups.ProjectOrderView;
@@ -20,14 +23,26 @@ public sealed class ProjectOrderViewFunction(IOrderViewChanges changes) : IEvent
 
     public Task<IReadOnlyList<Effect>> HandleAsync(IReadOnlyList<EventEnvelope> events, CancellationToken cancellationToken)
     {
-        IReadOnlyList<Effect> effects = events.Select(e =>
-        {
-            var fact = new OrderFact(e.Subject, e.Id, e.Data);
-            StateChange[] rows = e.Data is OrderPlaced placed ? [fact, new CustomerOrder(placed.CustomerId, placed.OrderId)] : [fact];
-            return new Effect(e, rows, []);
-        }).ToList();
+        IReadOnlyList<Effect> effects = events.Select(e => new Effect(e, RowsOf(e, OrderFact.Of(e)), [])).ToList();
         return Task.FromResult(effects);
     }
 
+    /// <summary>
+    /// A fact that cannot be stored as it is (a field too large for a Table property) is stored reduced, its long
+    /// texts and lists cut, with the problem beside it: the view still learns the event happened, and its status moves.
+    /// </summary>
+    public Task<Effect> SettleAsync(EventEnvelope cause, string reason, CancellationToken cancellationToken) =>
+        Task.FromResult(new Effect(cause, RowsOf(cause, OrderFact.Reduced(cause, reason)), []));
+
     public void Committed(IReadOnlyList<Effect> effects) => changes.Changed(effects.Select(e => e.Cause.Data));
+
+    private static StateChange[] RowsOf(EventEnvelope envelope, OrderFact fact) => envelope.Data switch
+    {
+        // An invalid customer id is ValidateOrder's to reject; it would make no index key, and nobody can ask for it.
+        OrderPlaced placed when Identifiers.IsValid(placed.CustomerId) =>
+            [fact, new CustomerOrder(placed.CustomerId, placed.OrderId), OpenOrder.Placed(placed.OrderId, envelope.Time)],
+        OrderPlaced placed => [fact, OpenOrder.Placed(placed.OrderId, envelope.Time)],
+        var data when OrderView.IsTerminal(data) => [fact, OpenOrder.Ended(data.OrderId, envelope.Time)],
+        _ => [fact],
+    };
 }

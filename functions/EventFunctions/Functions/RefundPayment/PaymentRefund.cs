@@ -2,8 +2,11 @@ using System.Globalization;
 
 namespace EventFunctions.Functions.RefundPayment;
 
-/// <summary>The ledger's refund row, beside the charge it compensates: at most one per charge, ever.</summary>
-public sealed record PaymentRefund(string OrderId, string PaymentId, string RefundId, decimal Amount) : StateChange
+/// <summary>
+/// The ledger's refund row, beside the charge it compensates: at most one per charge, ever. Either refunded (with the
+/// gateway's refund id) or failed (with the gateway's reason: the money is owed by other means).
+/// </summary>
+public sealed record PaymentRefund(string OrderId, string PaymentId, decimal Amount, string? RefundId, string? FailureReason = null) : StateChange
 {
     public static string RowKeyOf(string orderId) => $"{orderId}|refund";
 
@@ -14,8 +17,10 @@ public sealed record PaymentRefund(string OrderId, string PaymentId, string Refu
     public override IReadOnlyDictionary<string, object> Properties => new Dictionary<string, object>
     {
         ["OrderId"] = OrderId,
+        ["Status"] = RefundId is null ? "failed" : "refunded",
         ["PaymentId"] = PaymentId,
-        ["RefundId"] = RefundId,
+        ["RefundId"] = RefundId ?? "",
         ["Amount"] = Amount.ToString(CultureInfo.InvariantCulture),
+        ["FailureReason"] = FailureReason ?? "",
     };
 }

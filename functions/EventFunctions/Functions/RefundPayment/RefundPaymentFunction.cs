@@ -27,10 +27,29 @@ public sealed class RefundPaymentFunction(IPaymentGateway gateway, TimeProvider 
         {
             var shortage = (StockUnavailable)e.Data;
             var refund = await gateway.RefundAsync(new RefundRequest(shortage.PaymentId, shortage.Amount), IdempotencyKey(shortage.PaymentId), cancellationToken);
-            return Effect.Emitting(e, Name, clock.GetUtcNow(),
-                new PaymentRefunded(shortage.OrderId, shortage.PaymentId, refund.RefundId, shortage.Amount),
-                new PaymentRefund(shortage.OrderId, shortage.PaymentId, refund.RefundId, shortage.Amount));
+            return Refunded(e, shortage, refund);
         });
         return await Task.WhenAll(refunds);
     }
+
+    /// <summary>
+    /// A refund that cannot be made (the gateway refuses it for good) is not retried into eternity: the key is closed,
+    /// so no attempt still running elsewhere refunds later, and the order ends with RefundFailed, for a person to pay
+    /// back by other means. A refund made before the key was closed stands and is reported as made.
+    /// </summary>
+    public async Task<Effect> SettleAsync(EventEnvelope cause, string reason, CancellationToken cancellationToken)
+    {
+        var shortage = (StockUnavailable)cause.Data;
+        var refund = await gateway.CloseRefundAsync(IdempotencyKey(shortage.PaymentId), cancellationToken);
+        return refund is not null
+            ? Refunded(cause, shortage, refund)
+            : Effect.Emitting(cause, Name, clock.GetUtcNow(),
+                new RefundFailed(shortage.OrderId, shortage.PaymentId, shortage.Amount, reason),
+                new PaymentRefund(shortage.OrderId, shortage.PaymentId, shortage.Amount, RefundId: null, reason));
+    }
+
+    private Effect Refunded(EventEnvelope cause, StockUnavailable shortage, RefundResult refund) =>
+        Effect.Emitting(cause, Name, clock.GetUtcNow(),
+            new PaymentRefunded(shortage.OrderId, shortage.PaymentId, refund.RefundId, shortage.Amount),
+            new PaymentRefund(shortage.OrderId, shortage.PaymentId, shortage.Amount, refund.RefundId));
 }

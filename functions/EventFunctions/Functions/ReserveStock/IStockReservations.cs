@@ -9,14 +9,22 @@ namespace EventFunctions.Functions.ReserveStock;
 public interface IStockReservations
 {
     Task<IReadOnlyDictionary<string, ReservationOutcome>> ReserveAsync(IReadOnlyList<ReservationRequest> requests, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Gives up an order's reservation: its undecided lines are refused and its reserved ones released, so nothing of
+    /// it stays held. An order whose every line is already reserved stays reserved: that decision was final.
+    /// </summary>
+    Task<ReservationOutcome> AbandonAsync(ReservationRequest request, CancellationToken cancellationToken);
 }
 
 public sealed record ReservationRequest(string OrderId, IReadOnlyList<OrderLine> Lines);
 
-/// <summary>Reserved, or short of the listed skus (with nothing of the order left reserved).</summary>
-public sealed record ReservationOutcome(IReadOnlyList<string> ShortSkus)
+/// <summary>Reserved, or not (with nothing of the order left reserved), naming the skus that were short if any were.</summary>
+public sealed record ReservationOutcome(bool IsReserved, IReadOnlyList<string> ShortSkus)
 {
-    public static readonly ReservationOutcome Reserved = new([]);
+    public static readonly ReservationOutcome Reserved = new(true, []);
 
-    public bool IsReserved => ShortSkus.Count == 0;
+    public static readonly ReservationOutcome Abandoned = new(false, []);
+
+    public static ReservationOutcome Short(IReadOnlyList<string> skus) => new(false, skus);
 }

@@ -20,13 +20,22 @@ public sealed class ReserveStockFunction(IStockReservations stock, TimeProvider 
         var payments = events.Select(e => (Cause: e, Payment: (PaymentCaptured)e.Data)).ToList();
         var outcomes = await stock.ReserveAsync(payments.Select(p => new ReservationRequest(p.Payment.OrderId, p.Payment.Lines)).ToList(), cancellationToken);
         var now = clock.GetUtcNow();
-        return payments.Select(p =>
-        {
-            var outcome = outcomes[p.Payment.OrderId];
-            IOrderEvent result = outcome.IsReserved
-                ? new Contracts.Events.StockReserved(p.Payment.OrderId, p.Payment.Lines)
-                : new StockUnavailable(p.Payment.OrderId, outcome.ShortSkus, p.Payment.PaymentId, p.Payment.Amount);
-            return Effect.Emitting(p.Cause, Name, now, result);
-        }).ToList();
+        return payments.Select(p => Effect.Emitting(p.Cause, Name, now, Outcome(p.Payment, outcomes[p.Payment.OrderId]))).ToList();
     }
+
+    /// <summary>
+    /// A reservation that cannot be made gives the order up: whatever of it is held is released, and StockUnavailable
+    /// sends the payment to be refunded. An order already reserved whole stays so: that decision was final.
+    /// </summary>
+    public async Task<Effect> SettleAsync(EventEnvelope cause, string reason, CancellationToken cancellationToken)
+    {
+        var payment = (PaymentCaptured)cause.Data;
+        var outcome = await stock.AbandonAsync(new ReservationRequest(payment.OrderId, payment.Lines), cancellationToken);
+        return Effect.Emitting(cause, Name, clock.GetUtcNow(), Outcome(payment, outcome, $"stock could not be reserved: {reason}"));
+    }
+
+    private static IOrderEvent Outcome(PaymentCaptured payment, ReservationOutcome outcome, string? reason = null) =>
+        outcome.IsReserved
+            ? new Contracts.Events.StockReserved(payment.OrderId, payment.Lines)
+            : new StockUnavailable(payment.OrderId, outcome.ShortSkus, payment.PaymentId, payment.Amount, reason);
 }

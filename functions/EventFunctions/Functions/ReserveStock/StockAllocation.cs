@@ -57,7 +57,7 @@ public static class StockAllocation
                 Write(line.Sku).Release(request.OrderId, decision! with { State = LineState.Released });
             }
             var shortSkus = short_.Concat(lines.Where(l => l.Recorded?.Short == true).Select(l => l.Line.Sku)).Distinct().ToList();
-            outcomes[request.OrderId] = new ReservationOutcome(shortSkus.Count > 0 ? shortSkus : lines.Select(l => l.Line.Sku).ToList());
+            outcomes[request.OrderId] = ReservationOutcome.Short(shortSkus.Count > 0 ? shortSkus : lines.Select(l => l.Line.Sku).ToList());
         }
 
         foreach (var write in writes.Values) write.NewAvailable = remaining.GetValueOrDefault(write.Sku);
@@ -65,7 +65,31 @@ public static class StockAllocation
 
         SkuWrite Write(string sku) => writes.TryGetValue(sku, out var w) ? w : writes[sku] = new SkuWrite(sku);
     }
+
+    /// <summary>
+    /// Gives up an order: unless every line is already reserved (a final decision: the order stays reserved), each
+    /// undecided line is refused and each reserved one released. Refusing first is what stops an attempt still
+    /// running elsewhere: once one line is refused, that attempt can never reserve the whole order.
+    /// </summary>
+    public static AbandonPlan Abandon(ReservationRequest request, IReadOnlyDictionary<string, LineDecision> recordedBySku)
+    {
+        var lines = request.Lines.DistinctBy(l => l.Sku).ToList();
+        if (lines.All(l => recordedBySku.GetValueOrDefault(l.Sku)?.State == LineState.Reserved))
+            return new AbandonPlan(ReservationOutcome.Reserved, new Dictionary<string, LineDecision>(), new Dictionary<string, LineDecision>());
+
+        var refusals = lines.Where(l => !recordedBySku.ContainsKey(l.Sku))
+            .ToDictionary(l => l.Sku, l => new LineDecision(LineState.Refused, l.Quantity, Short: false));
+        var releases = lines.Where(l => recordedBySku.GetValueOrDefault(l.Sku)?.State == LineState.Reserved)
+            .ToDictionary(l => l.Sku, l => recordedBySku[l.Sku] with { State = LineState.Released });
+        return new AbandonPlan(ReservationOutcome.Abandoned, refusals, releases);
+    }
 }
+
+/// <summary>What giving up an order writes: per sku, a refused line to add or a reserved line to release (stock back).</summary>
+public sealed record AbandonPlan(
+    ReservationOutcome Outcome,
+    IReadOnlyDictionary<string, LineDecision> Refusals,
+    IReadOnlyDictionary<string, LineDecision> Releases);
 
 public sealed record AllocationPlan(IReadOnlyDictionary<string, ReservationOutcome> Outcomes, IReadOnlyList<SkuWrite> Writes);
 

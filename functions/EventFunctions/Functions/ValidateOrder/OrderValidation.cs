@@ -15,7 +15,22 @@ public static class OrderValidation
             return new OrderRejected(order.OrderId, reason);
 
         var lines = order.Lines.Select(l => new PricedLine(l.Sku, l.Quantity, prices[l.Sku])).ToList();
-        return new OrderValidated(order.OrderId, order.CustomerId, lines, lines.Sum(l => l.LineTotal), order.PaymentToken);
+        return TotalOf(lines) is { } total
+            ? new OrderValidated(order.OrderId, order.CustomerId, lines, total, order.PaymentToken)
+            : new OrderRejected(order.OrderId, Reasons.TotalTooLarge);
+    }
+
+    /// <summary>The order's total, or null when it does not fit a decimal (a catalogue price near the type's limit).</summary>
+    private static decimal? TotalOf(IReadOnlyList<PricedLine> lines)
+    {
+        try
+        {
+            return lines.Aggregate(0m, (sum, line) => sum + line.LineTotal);
+        }
+        catch (OverflowException)
+        {
+            return null;
+        }
     }
 
     private static string? Problem(OrderPlaced order, IReadOnlyDictionary<string, decimal> prices)
@@ -46,5 +61,9 @@ public static class OrderValidation
         public static string DuplicateSku(string sku) => $"sku '{sku}' appears on more than one line";
 
         public static string UnknownSkus(IEnumerable<string> skus) => $"unknown sku: {string.Join(", ", skus)}";
+
+        public const string TotalTooLarge = "order total is too large to charge";
+
+        public static string NotProcessable(string failure) => $"order could not be processed: {failure}";
     }
 }

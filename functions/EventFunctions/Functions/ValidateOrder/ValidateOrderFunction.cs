@@ -24,4 +24,8 @@ public sealed class ValidateOrderFunction(ICatalogue catalogue, TimeProvider clo
         var now = clock.GetUtcNow();
         return events.Select(e => Effect.Emitting(e, Name, now, OrderValidation.Decide((OrderPlaced)e.Data, prices))).ToList();
     }
+
+    /// <summary>An order that cannot be validated is rejected, saying why: nothing has happened to it yet that would need undoing.</summary>
+    public Task<Effect> SettleAsync(EventEnvelope cause, string reason, CancellationToken cancellationToken) =>
+        Task.FromResult(Effect.Emitting(cause, Name, clock.GetUtcNow(), new OrderRejected(cause.Data.OrderId, OrderValidation.Reasons.NotProcessable(reason))));
 }
