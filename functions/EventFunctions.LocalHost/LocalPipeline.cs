@@ -5,6 +5,7 @@ using EventFunctions.Functions;
 using EventFunctions.Hosting;
 using EventFunctions.LocalHost.Api;
 using EventFunctions.LocalHost.Cluster;
+using EventFunctions.LocalHost.Operations;
 using EventFunctions.LocalHost.KafkaTrigger;
 using EventFunctions.Messaging;
 using EventFunctions.Storage;
@@ -81,7 +82,10 @@ public sealed class LocalPipeline : IAsyncDisposable
             builder.Services.AddSingleton(trigger);
             builder.Services.AddSingleton<TriggerHealth>();
             if (settings.GetValue("RunFunctions", options.RunFunctions))
+            {
                 AddTriggers(builder.Services, kafka, GroupProtocolFor(settings, embedded));
+                builder.Services.AddHostedService<OverdueOrdersService>();
+            }
 
             app = builder.Build();
             app.MapPipelineApi();

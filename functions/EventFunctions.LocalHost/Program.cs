@@ -1,7 +1,8 @@
 using EventFunctions.LocalHost;
 using EventFunctions.LocalHost.Benchmark;
+using EventFunctions.LocalHost.Operations;
 
-// dotnet run --project functions/EventFunctions.LocalHost [-- run | infra | bench --orders N] [--Setting=value ...]
+// dotnet run --project functions/EventFunctions.LocalHost [-- run | infra | bench --orders N | dlq list|redrive | overdue] [--Setting=value ...]
 var verb = args.FirstOrDefault(a => !a.StartsWith('-')) ?? "run";
 var settings = args.Where(a => a != verb).ToArray();
 
@@ -23,7 +24,9 @@ switch (verb)
         return 0;
     case "bench":
         return await OrderBenchmark.RunAsync(settings);
+    case "dlq" or "overdue":
+        return await OperationsCommand.RunAsync(verb, settings);
     default:
-        Console.Error.WriteLine($"Unknown command '{verb}'. Use 'run' (the default), 'infra' or 'bench --orders N'.");
+        Console.Error.WriteLine($"Unknown command '{verb}'. Use 'run' (the default), 'infra', 'bench --orders N', or:\n{OperationsCommand.Usage}");
         return 2;
 }

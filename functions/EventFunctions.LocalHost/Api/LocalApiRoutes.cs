@@ -4,9 +4,15 @@ using EventFunctions.Triggers;
 
 namespace EventFunctions.LocalHost.Api;
 
-/// <summary>The routes the Functions app serves too (<see cref="ApiRoutes"/>), mapped onto the shared <see cref="OrdersApi"/>; health is this host's own.</summary>
+/// <summary>
+/// The routes the Functions app serves too (<see cref="ApiRoutes"/>), mapped onto the shared <see cref="OrdersApi"/>
+/// and <see cref="OperationsApi"/>; health is this host's own, and so is the <c>admin/</c> spelling of the operators'
+/// routes, which the Functions host refuses.
+/// </summary>
 public static class LocalApiRoutes
 {
+    public const string AdminAlias = "admin";
+
     public static void MapPipelineApi(this WebApplication app)
     {
         var api = app.MapGroup("/" + ApiRoutes.Prefix);
@@ -18,6 +24,17 @@ public static class LocalApiRoutes
         api.MapPut(ApiRoutes.InventoryItem, (string sku, HttpRequest request, OrdersApi orders, CancellationToken ct) =>
             orders.SetInventoryAsync(sku, request, ct));
         api.MapGet(ApiRoutes.InventoryItem, (string sku, OrdersApi orders, CancellationToken ct) => orders.GetInventoryAsync(sku, ct));
+
+        foreach (var route in new[] { ApiRoutes.DeadLetters, Alias(ApiRoutes.DeadLetters) })
+            api.MapGet(route, (HttpRequest request, OperationsApi operations, CancellationToken ct) => operations.ListDeadLettersAsync(request.Query, ct));
+        foreach (var route in new[] { ApiRoutes.RedriveDeadLetters, Alias(ApiRoutes.RedriveDeadLetters) })
+            api.MapPost(route, (HttpRequest request, OperationsApi operations, CancellationToken ct) => operations.RedriveDeadLettersAsync(request, ct));
+        foreach (var route in new[] { ApiRoutes.OverdueOrders, Alias(ApiRoutes.OverdueOrders) })
+            api.MapGet(route, (OperationsApi operations, CancellationToken ct) => operations.ListOverdueOrdersAsync(ct));
+
         api.MapGet("health", (TriggerHealth triggers, FunctionHealth functions) => LocalHealth.Report(triggers, functions));
     }
+
+    /// <summary><c>operations/x</c> as <c>admin/x</c>.</summary>
+    public static string Alias(string operationsRoute) => AdminAlias + operationsRoute["operations".Length..];
 }

@@ -8,4 +8,6 @@ public static class ConsumerGroups
     public const string ReserveStock = "reserve-stock";
     public const string RefundPayment = "refund-payment";
     public const string ProjectOrderView = "project-order-view";
+
+    public static IReadOnlyList<string> All { get; } = [ValidateOrder, ProcessPayment, ReserveStock, RefundPayment, ProjectOrderView];
 }

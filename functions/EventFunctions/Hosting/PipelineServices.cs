@@ -9,6 +9,9 @@ using EventFunctions.Functions.ReserveStock;
 using EventFunctions.Functions.ValidateOrder;
 using EventFunctions.Http;
 using EventFunctions.Messaging;
+using EventFunctions.Operations;
+using EventFunctions.Operations.DeadLetterQueue;
+using EventFunctions.Operations.Overdue;
 using EventFunctions.Payments;
 using EventFunctions.Storage;
 using EventFunctions.Triggers;
@@ -65,7 +68,15 @@ public static class PipelineServices
         services.AddSingleton<FunctionHealth>();
         services.AddSingleton<TriggerBatchHandler>();
 
+        services.AddSingleton(OperationsOptions.FromSettings(settings));
+        services.AddSingleton<OverdueOrderScan>();
+        services.AddSingleton<OverdueOrderMonitor>();
+        services.AddSingleton<DeadLetterReader>();
+        services.AddSingleton<IRedriveLog, TableRedriveLog>();
+        services.AddSingleton<DeadLetterRedrive>();
+
         services.AddSingleton<OrdersApi>();
+        services.AddSingleton<OperationsApi>();
         return services;
     }
 }

@@ -8,4 +8,9 @@ public static class ApiRoutes
     public const string Order = "orders/{orderId}";
     public const string CustomerOrders = "customers/{customerId}/orders";
     public const string InventoryItem = "inventory/{sku}";
+
+    // Operators' routes. Not under "admin": the Functions host refuses routes that start so (azure-functions-host#1781).
+    public const string DeadLetters = "operations/dead-letters";
+    public const string RedriveDeadLetters = "operations/dead-letters/redrive";
+    public const string OverdueOrders = "operations/orders/overdue";
 }

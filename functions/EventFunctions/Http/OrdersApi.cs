@@ -22,7 +22,10 @@ public sealed class OrdersApi(IEventPublisher publisher, IOrderViews views, Orde
         Converters = { new JsonStringEnumConverter() },
     };
 
-    public async Task<IResult> PlaceOrderAsync(HttpRequest http, CancellationToken cancellationToken)
+    public Task<IResult> PlaceOrderAsync(HttpRequest http, CancellationToken cancellationToken) =>
+        Availability.GuardAsync(() => PlaceAsync(http, cancellationToken));
+
+    private async Task<IResult> PlaceAsync(HttpRequest http, CancellationToken cancellationToken)
     {
         var (request, problem) = await ReadAsync<PlaceOrderRequest>(http, cancellationToken);
         if (problem is not null) return problem;
@@ -43,7 +46,10 @@ public sealed class OrdersApi(IEventPublisher publisher, IOrderViews views, Orde
     /// led there in it (both: until both hold), at most <c>waitSeconds</c> (default 30, at most 60), and answers with
     /// whatever the view is then.
     /// </summary>
-    public async Task<IResult> GetOrderAsync(string orderId, IQueryCollection query, CancellationToken cancellationToken)
+    public Task<IResult> GetOrderAsync(string orderId, IQueryCollection query, CancellationToken cancellationToken) =>
+        Availability.GuardAsync(() => GetAsync(orderId, query, cancellationToken));
+
+    private async Task<IResult> GetAsync(string orderId, IQueryCollection query, CancellationToken cancellationToken)
     {
         if (!Identifiers.IsValid(orderId)) return NotFound("order", orderId);
         var (wait, errors) = OrderQuery.Read(query);
@@ -54,13 +60,15 @@ public sealed class OrdersApi(IEventPublisher publisher, IOrderViews views, Orde
         return view is null ? NotFound("order", orderId) : Results.Json(view, Json);
     }
 
-    public async Task<IResult> ListCustomerOrdersAsync(string customerId, CancellationToken cancellationToken)
-    {
-        if (!Identifiers.IsValid(customerId)) return Results.Json(Array.Empty<OrderView>(), Json);
-        return Results.Json(await views.ListByCustomerAsync(customerId, cancellationToken), Json);
-    }
+    public Task<IResult> ListCustomerOrdersAsync(string customerId, CancellationToken cancellationToken) =>
+        Availability.GuardAsync(async () => !Identifiers.IsValid(customerId)
+            ? Results.Json(Array.Empty<OrderView>(), Json)
+            : Results.Json(await views.ListByCustomerAsync(customerId, cancellationToken), Json));
 
-    public async Task<IResult> SetInventoryAsync(string sku, HttpRequest http, CancellationToken cancellationToken)
+    public Task<IResult> SetInventoryAsync(string sku, HttpRequest http, CancellationToken cancellationToken) =>
+        Availability.GuardAsync(() => SetAsync(sku, http, cancellationToken));
+
+    private async Task<IResult> SetAsync(string sku, HttpRequest http, CancellationToken cancellationToken)
     {
         var (request, problem) = await ReadAsync<SetInventoryRequest>(http, cancellationToken);
         if (problem is not null) return problem;
@@ -72,10 +80,10 @@ public sealed class OrdersApi(IEventPublisher publisher, IOrderViews views, Orde
         return Results.Json(item, Json);
     }
 
-    public async Task<IResult> GetInventoryAsync(string sku, CancellationToken cancellationToken) =>
-        Identifiers.IsValid(sku) && await inventory.GetAsync(sku, cancellationToken) is { } item
+    public Task<IResult> GetInventoryAsync(string sku, CancellationToken cancellationToken) =>
+        Availability.GuardAsync(async () => Identifiers.IsValid(sku) && await inventory.GetAsync(sku, cancellationToken) is { } item
             ? Results.Json(item, Json)
-            : NotFound("sku", sku);
+            : NotFound("sku", sku));
 
     private static async Task<(T? Body, IResult? Problem)> ReadAsync<T>(HttpRequest http, CancellationToken cancellationToken) where T : class
     {
@@ -90,9 +98,12 @@ public sealed class OrdersApi(IEventPublisher publisher, IOrderViews views, Orde
         }
     }
 
+    internal static async Task<(T? Body, IResult? Problem)> ReadBodyAsync<T>(HttpRequest http, CancellationToken cancellationToken) where T : class =>
+        await ReadAsync<T>(http, cancellationToken);
+
     private static IResult BadBody(string detail) =>
         Results.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "The request body cannot be read.");
 
-    private static IResult NotFound(string what, string id) =>
+    internal static IResult NotFound(string what, string id) =>
         Results.Problem($"No {what} '{id}'.", statusCode: StatusCodes.Status404NotFound, title: "Not found.");
 }

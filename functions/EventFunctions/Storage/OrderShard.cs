@@ -10,7 +10,10 @@ namespace EventFunctions.Storage;
 /// </summary>
 public static class OrderShard
 {
-    public static string Of(string orderId) => "shard-" + KafkaPartitionOf(orderId, Topics.Partitions).ToString("D2");
+    public static string Of(string orderId) => OfPartition(KafkaPartitionOf(orderId, Topics.Partitions));
+
+    /// <summary>The Table partition that holds the orders of Kafka partition <paramref name="partition"/>.</summary>
+    public static string OfPartition(int partition) => "shard-" + partition.ToString("D2");
 
     public static int KafkaPartitionOf(string key, int partitions) =>
         (Murmur2(Encoding.UTF8.GetBytes(key)) & 0x7fffffff) % partitions;

@@ -10,7 +10,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EventFunctions.FunctionsApp.Tests.Bindings;
 
-/// <summary>The Functions app serves the local host's API: the same methods on the same routes, apart from the local host's health.</summary>
+/// <summary>
+/// The Functions app serves the local host's API: the same methods on the same routes, apart from the local host's
+/// health and its <c>admin/</c> spelling of the operators' routes (which the Functions host refuses).
+/// </summary>
 public sealed class HttpRouteTests
 {
     [Fact]
@@ -20,13 +23,30 @@ public sealed class HttpRouteTests
             .SelectMany(t => t.Trigger.Methods!.Select(m => (Method: m.ToUpperInvariant(), Route: $"/{ApiRoutes.Prefix}/{t.Trigger.Route}")))
             .Order().ToList();
 
-        Assert.Equal(LocalHostRoutes().Where(r => r.Route != "/api/health").Order(), app);
+        Assert.Equal(LocalHostRoutes().Where(r => r.Route != "/api/health" && !r.Route.StartsWith($"/api/{LocalApiRoutes.AdminAlias}/")).Order(), app);
     }
 
     [Fact]
-    public void Every_http_function_asks_for_a_function_key_in_Azure()
+    public void No_route_starts_with_admin_which_the_Functions_host_reserves()
     {
-        Assert.All(AppFunctions.WithTrigger<HttpTriggerAttribute>(), t => Assert.Equal(AuthorizationLevel.Function, t.Trigger.AuthLevel));
+        Assert.All(AppFunctions.WithTrigger<HttpTriggerAttribute>(), t => Assert.False(t.Trigger.Route!.StartsWith("admin", StringComparison.OrdinalIgnoreCase), t.Trigger.Route));
+    }
+
+    [Fact]
+    public void Order_routes_ask_for_a_function_key_and_operators_routes_for_the_admin_key_in_Azure()
+    {
+        Assert.All(AppFunctions.WithTrigger<HttpTriggerAttribute>(), t => Assert.Equal(
+            t.Trigger.Route!.StartsWith("operations/", StringComparison.Ordinal) ? AuthorizationLevel.Admin : AuthorizationLevel.Function,
+            t.Trigger.AuthLevel));
+        Assert.Equal(3, AppFunctions.WithTrigger<HttpTriggerAttribute>().Count(t => t.Trigger.AuthLevel == AuthorizationLevel.Admin));
+    }
+
+    [Fact]
+    public void The_overdue_scan_runs_on_a_timer_every_minute()
+    {
+        var (method, _, timer) = Assert.Single(AppFunctions.WithTrigger<TimerTriggerAttribute>());
+        Assert.Equal("ReportOverdueOrders", AppFunctions.NameOf(method));
+        Assert.Equal("0 * * * * *", timer.Schedule);
     }
 
     private static List<(string Method, string Route)> LocalHostRoutes()

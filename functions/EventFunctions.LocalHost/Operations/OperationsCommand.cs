@@ -1,0 +1,111 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using EventFunctions.Http;
+
+namespace EventFunctions.LocalHost.Operations;
+
+/// <summary>
+/// The operators' verbs, a thin client of the running pipeline's operations API (the local host's, or a Function
+/// App's with <c>--key</c>): <c>dlq list</c>, <c>dlq redrive</c> and <c>overdue</c>. They print what the API answers.
+/// </summary>
+public static class OperationsCommand
+{
+    public const string Usage = """
+        dlq list    [--topic T] [--group G] [--order ID] [--reason TEXT] [--limit N]   list dead letters
+        dlq redrive [--topic T] [--group G] [--order ID] [--reason TEXT] [--dry-run] [--again]
+                                                                        put them back for the group that failed them
+        overdue                                                         list orders past their deadline
+          all take [--api URL] (default http://127.0.0.1:7071/api) and [--key KEY] (a Function App's admin key)
+        """;
+
+    public static async Task<int> RunAsync(string verb, string[] args)
+    {
+        var options = Options.Parse(args);
+        using var http = new HttpClient { BaseAddress = new Uri(options.Api.TrimEnd('/') + "/"), Timeout = TimeSpan.FromMinutes(2) };
+        if (options.Key is { } key) http.DefaultRequestHeaders.Add("x-functions-key", key);
+
+        HttpResponseMessage response;
+        switch (verb, args.FirstOrDefault(a => !a.StartsWith('-')))
+        {
+            case ("dlq", "list"):
+                response = await http.GetAsync(ApiRoutes.DeadLetters + options.Query("topic", "consumerGroup", "orderId", "reason", "limit"));
+                break;
+            case ("dlq", "redrive"):
+                response = await http.PostAsJsonAsync(ApiRoutes.RedriveDeadLetters, new RedriveRequest(
+                    options.Value("topic"), options.Value("consumerGroup"), options.Value("orderId"), options.Value("reason"), options.Has("dry-run"), options.Has("again")));
+                break;
+            case ("overdue", _):
+                response = await http.GetAsync(ApiRoutes.OverdueOrders);
+                break;
+            default:
+                Console.Error.WriteLine($"Unknown operations command. Use:\n{Usage}");
+                return 2;
+        }
+
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            Console.Error.WriteLine($"{(int)response.StatusCode} {response.ReasonPhrase}: {body}");
+            return 1;
+        }
+        Print(verb, JsonNode.Parse(body)!);
+        return 0;
+    }
+
+    private static void Print(string verb, JsonNode answer)
+    {
+        if (verb == "overdue")
+        {
+            Console.WriteLine($"{answer["count"]} orders overdue (deadline {answer["deadline"]})");
+            foreach (var order in answer["orders"]!.AsArray())
+                Console.WriteLine($"  {order!["orderId"],-24} {order["status"],-10} waiting on {order["stuckAt"],-20} placed {order["placedAt"]}  {order["reason"]}");
+            return;
+        }
+        if (answer["deadLetters"] is JsonArray letters)
+        {
+            Console.WriteLine($"{answer["count"]} dead letters");
+            foreach (var letter in letters)
+                Console.WriteLine($"  {letter!["coordinates"],-28} {letter["consumerGroup"],-18} order {letter["orderId"],-24} redrives {letter["redriveCount"]}" +
+                    $"{(letter["redriven"] is { } mark ? $" (put back {mark["at"]})" : "")}\n      {letter["reason"]}");
+            return;
+        }
+        Console.WriteLine($"{(answer["dryRun"]!.GetValue<bool>() ? "dry run: " : "")}{answer["redriven"]} redriven, {answer["wouldRedrive"]} would be, {answer["skipped"]} skipped");
+        foreach (var letter in answer["letters"]!.AsArray())
+            Console.WriteLine($"  {letter!["coordinates"],-28} order {letter["orderId"],-24} {letter["outcome"]}: {letter["detail"]}");
+    }
+
+    /// <summary><c>--name value</c> or <c>--name=value</c>; <c>--group</c> and <c>--order</c> stand for the API's names.</summary>
+    private sealed record Options(Dictionary<string, string?> Values)
+    {
+        private static readonly Dictionary<string, string> Names = new() { ["group"] = "consumerGroup", ["order"] = "orderId" };
+
+        public string Api => Value("api") ?? "http://127.0.0.1:7071/api";
+
+        public string? Key => Value("key");
+
+        public string? Value(string name) => Values.GetValueOrDefault(name);
+
+        public bool Has(string name) => Values.ContainsKey(name);
+
+        public string Query(params string[] names)
+        {
+            var pairs = names.Where(n => Value(n) is not null).Select(n => $"{n}={Uri.EscapeDataString(Value(n)!)}").ToList();
+            return pairs.Count == 0 ? "" : "?" + string.Join("&", pairs);
+        }
+
+        public static Options Parse(string[] args)
+        {
+            var values = new Dictionary<string, string?>();
+            for (var i = 0; i < args.Length; i++)
+            {
+                if (!args[i].StartsWith("--", StringComparison.Ordinal)) continue;
+                var (name, value) = args[i][2..].Split('=', 2) is [var n, var v] ? (n, v) : (args[i][2..], null);
+                if (value is null && i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) && name is not ("dry-run" or "again"))
+                    value = args[++i];
+                values[Names.GetValueOrDefault(name, name)] = value;
+            }
+            return new Options(values);
+        }
+    }
+}
