@@ -78,6 +78,8 @@ public sealed class LocalPipeline : IAsyncDisposable
             var trigger = new KafkaTriggerOptions();
             new ConfigurationBuilder().AddJsonFile(Path.Combine(AppContext.BaseDirectory, "host.json"), optional: true).Build()
                 .GetSection(KafkaTriggerOptions.Section).Bind(trigger);
+            // As on the Functions host, an AzureFunctionsJobHost__extensions__kafka__... setting overrides host.json.
+            settings.GetSection(KafkaTriggerOptions.HostSettingsSection).Bind(trigger);
             options.ConfigureTrigger?.Invoke(trigger);
             builder.Services.AddSingleton(trigger);
             builder.Services.AddSingleton<TriggerHealth>();

@@ -8,6 +8,9 @@ public sealed class KafkaTriggerOptions
 {
     public const string Section = "extensions:kafka";
 
+    /// <summary>Where app settings override host.json, as the Functions host reads <c>AzureFunctionsJobHost__extensions__kafka__*</c>.</summary>
+    public const string HostSettingsSection = "AzureFunctionsJobHost:" + Section;
+
     public int MaxBatchSize { get; set; } = 64;
 
     public int SubscriberIntervalInSeconds { get; set; } = 1;

@@ -22,6 +22,7 @@ public sealed class EventFunctionRunner(
     IEventFunction function,
     IEffectStore store,
     IEventPublisher publisher,
+    TimeProvider clock,
     ILogger<EventFunctionRunner> logger)
 {
     private static readonly IReadOnlyDictionary<string, IReadOnlyList<OutgoingRecord>> NoneProcessed = new Dictionary<string, IReadOnlyList<OutgoingRecord>>();
@@ -47,7 +48,7 @@ public sealed class EventFunctionRunner(
             catch (PoisonEventException poison)
             {
                 logger.LogWarning("{Function}: dead-lettering {Coordinates}: {Reason}", function.Name, record.Coordinates, poison.Message);
-                deadLetters.Add(DeadLetters.For(record, function.Name, poison.Message));
+                deadLetters.Add(DeadLetters.For(record, function.Name, poison.Message, clock.GetUtcNow()));
             }
         }
 
@@ -92,5 +93,5 @@ public sealed class EventFunctionRunner(
 
     /// <summary>Moves records that could be neither processed nor settled to their dead-letter topics, so the partition can move on without losing them.</summary>
     public Task DeadLetterAsync(IReadOnlyList<IncomingRecord> records, string reason, CancellationToken cancellationToken) =>
-        publisher.PublishAsync(records.Select(r => DeadLetters.For(r, function.Name, reason)).ToList(), cancellationToken);
+        publisher.PublishAsync(records.Select(r => DeadLetters.For(r, function.Name, reason, clock.GetUtcNow())).ToList(), cancellationToken);
 }

@@ -18,7 +18,7 @@ public static class DeadLetters
     /// <summary>Headers this pipeline adds to a dead letter, all starting so: a redrive strips them.</summary>
     public const string HeaderPrefix = "dlq_";
 
-    public static OutgoingRecord For(IncomingRecord record, string consumerGroup, string reason)
+    public static OutgoingRecord For(IncomingRecord record, string consumerGroup, string reason, DateTimeOffset at)
     {
         var headers = new List<RecordHeader>(record.Headers)
         {
@@ -27,7 +27,7 @@ public static class DeadLetters
             RecordHeader.Text(OriginalTopic, record.Topic),
             RecordHeader.Text(OriginalPartition, record.Partition.ToString(CultureInfo.InvariantCulture)),
             RecordHeader.Text(OriginalOffset, record.Offset.ToString(CultureInfo.InvariantCulture)),
-            RecordHeader.Text(Time, DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)),
+            RecordHeader.Text(Time, at.ToString("O", CultureInfo.InvariantCulture)),
         };
         // The original key bytes are kept as they came; a missing key stays empty.
         var key = record.Key is null ? string.Empty : System.Text.Encoding.UTF8.GetString(record.Key);

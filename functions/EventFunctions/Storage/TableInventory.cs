@@ -32,11 +32,18 @@ public sealed class TableInventory(TableStorage tables, TimeProvider clock) : IC
         var found = await Task.WhenAll(skus.Select(async sku =>
         {
             if (prices.TryGetValue(sku, out var cached) && now - cached.ReadAt < PriceCacheTime) return (Sku: sku, cached.Price);
-            var price = (await GetAsync(sku, cancellationToken))?.UnitPrice;
+            var price = await GetPriceAsync(sku, cancellationToken);
             prices[sku] = (price, now);
             return (Sku: sku, Price: price);
         }));
         return found.Where(f => f.Price is not null).ToDictionary(f => f.Sku, f => f.Price!.Value);
+    }
+
+    /// <summary>Only the price: validation must not depend on the stock level, which is ReserveStock's to read.</summary>
+    private async Task<decimal?> GetPriceAsync(string sku, CancellationToken cancellationToken)
+    {
+        var row = await Table.GetEntityIfExistsAsync<TableEntity>(sku, ItemRowKey, select: [UnitPriceProperty], cancellationToken: cancellationToken);
+        return row.HasValue ? UnitPriceOf(row.Value!) : null;
     }
 
     public async Task<InventoryItem?> GetAsync(string sku, CancellationToken cancellationToken)

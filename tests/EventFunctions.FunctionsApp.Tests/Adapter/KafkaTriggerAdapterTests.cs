@@ -69,11 +69,11 @@ public sealed class KafkaTriggerAdapterTests(AppFixture app)
         var produced = await PlaceOnKafkaAsync(NewId("fa-retry"));
         var batch = app.Kafka.Fetch(produced);
 
-        // The broker refuses the next produce request as unauthorized: configuration an operator fixes, so the
-        // batch waits for it rather than being settled.
-        app.Cluster.PushRequestErrors(KafkaApiKeys.Produce, ErrorCode.TopicAuthorizationFailed);
+        // The broker refuses the next produce request under a policy of its own: configuration an operator fixes, so
+        // the batch waits for it rather than being settled.
+        app.Cluster.PushRequestErrors(KafkaApiKeys.Produce, ErrorCode.PolicyViolation);
         var error = await Assert.ThrowsAnyAsync<KafkaException>(() => app.Triggers.ValidateOrder(batch, CancellationToken.None));
-        Assert.Equal(ErrorCode.TopicAuthorizationFailed, error.Error.Code);
+        Assert.Equal(ErrorCode.PolicyViolation, error.Error.Code);
 
         await app.Triggers.ValidateOrder(batch, CancellationToken.None);
 

@@ -24,13 +24,16 @@ public sealed class PipelineFixture : IAsyncLifetime
 
     public TableStorage Tables => Pipeline.Services.GetRequiredService<TableStorage>();
 
+    /// <summary>This run's table prefix: another host given it shares the pipeline's tables.</summary>
+    public string TablePrefix { get; } = "it" + Guid.NewGuid().ToString("N")[..8];
+
     public async Task InitializeAsync()
     {
         await AzuriteProbe.EnsureReachableAsync();
         pipeline = await LocalPipeline.StartAsync([], new LocalPipelineOptions
         {
             Urls = "http://127.0.0.1:0",
-            TablePrefix = "it" + Guid.NewGuid().ToString("N")[..8],
+            TablePrefix = TablePrefix,
             RetryPolicy = new Failures.RetryPolicy { UnknownFailureAttempts = 3 },
         });
         Http = new HttpClient { BaseAddress = pipeline.BaseAddress, Timeout = Patience + TimeSpan.FromSeconds(10) };
@@ -51,6 +54,15 @@ public sealed class PipelineFixture : IAsyncLifetime
 
     public async Task<int> AvailableAsync(string sku) =>
         (await Http.GetFromJsonAsync<InventoryItem>($"/api/inventory/{sku}", OrdersApi.Json))!.Quantity;
+
+    /// <summary>The dead letters of an order, on every dead-letter topic, read straight from Kafka.</summary>
+    public IReadOnlyList<Confluent.Kafka.ConsumeResult<byte[], byte[]>> DeadLettersOf(string orderId)
+    {
+        var probe = new KafkaProbe(Pipeline.Kafka);
+        return Contracts.Topics.All.SelectMany(t => probe.ReadAll(Contracts.Topics.DeadLetterOf(t.Name)))
+            .Where(r => r.Message.Key is { } key && System.Text.Encoding.UTF8.GetString(key) == orderId)
+            .ToList();
+    }
 
     public async Task<string> PlaceAsync(string orderId, string customerId, string paymentToken, params (string Sku, int Quantity)[] lines)
     {

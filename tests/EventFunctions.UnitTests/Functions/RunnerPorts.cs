@@ -51,5 +51,5 @@ internal sealed class RunnerPorts
             .Returns(Task.CompletedTask);
     }
 
-    public EventFunctionRunner Runner() => new(Function.Object, Store.Object, Publisher.Object, NullLogger<EventFunctionRunner>.Instance);
+    public EventFunctionRunner Runner() => new(Function.Object, Store.Object, Publisher.Object, TestEvents.Clock(), NullLogger<EventFunctionRunner>.Instance);
 }

@@ -9,20 +9,20 @@ public class DeadLettersTests
     {
         var original = new IncomingRecord(Topics.PaymentsProcessed, 3, 1234, "o-1"u8.ToArray(), "\u00ffnot an event"u8.ToArray(), [RecordHeader.Text("ce_id", "abc")]);
 
-        var deadLetter = DeadLetters.For(original, ConsumerGroups.ReserveStock, "unknown event type 'x'");
+        var deadLetter = DeadLetters.For(original, ConsumerGroups.ReserveStock, "unknown event type 'x'", TestEvents.Now);
 
         Assert.Equal(("payments.processed.dlq", "o-1"), (deadLetter.Topic, deadLetter.Key));
         Assert.Equal(original.Value, deadLetter.Value);
         Assert.Equal(
             [("ce_id", "abc"), ("dlq_reason", "unknown event type 'x'"), ("dlq_consumer_group", "reserve-stock"),
-             ("dlq_original_topic", "payments.processed"), ("dlq_original_partition", "3"), ("dlq_original_offset", "1234")],
+             ("dlq_original_topic", "payments.processed"), ("dlq_original_partition", "3"), ("dlq_original_offset", "1234"), ("dlq_time", "2026-11-23T09:00:00.0000000+00:00")],
             deadLetter.Headers.Select(h => (h.Key, h.ValueAsText)));
     }
 
     [Fact]
     public void A_record_without_key_or_value_is_dead_lettered_too()
     {
-        var deadLetter = DeadLetters.For(new IncomingRecord(Topics.OrdersPlaced, 0, 5, null, null, []), ConsumerGroups.ValidateOrder, "empty value");
+        var deadLetter = DeadLetters.For(new IncomingRecord(Topics.OrdersPlaced, 0, 5, null, null, []), ConsumerGroups.ValidateOrder, "empty value", TestEvents.Now);
 
         Assert.Equal((string.Empty, 0), (deadLetter.Key, deadLetter.Value.Length));
     }

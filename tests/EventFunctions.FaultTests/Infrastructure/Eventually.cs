@@ -1,0 +1,19 @@
+using System.Diagnostics;
+
+namespace EventFunctions.FaultTests.Infrastructure;
+
+/// <summary>Waits on a condition with a timeout: what tests do instead of sleeping.</summary>
+public static class Eventually
+{
+    public static async Task TrueAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
+    {
+        var clock = Stopwatch.StartNew();
+        var pause = TimeSpan.FromMilliseconds(50);
+        while (!await condition())
+        {
+            if (clock.Elapsed > timeout) throw new TimeoutException($"Timed out after {timeout} waiting until {what}.");
+            await Task.Delay(pause);
+            pause = TimeSpan.FromMilliseconds(Math.Min(1000, pause.TotalMilliseconds * 2));
+        }
+    }
+}

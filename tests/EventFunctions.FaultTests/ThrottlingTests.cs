@@ -1,0 +1,43 @@
+using EventFunctions.FaultTests.Infrastructure;
+
+namespace EventFunctions.FaultTests;
+
+/// <summary>Storage that throttles (503 ServerBusy) for a while is waited out like any transient fault: nothing is settled or dead-lettered for it.</summary>
+[Trait("Category", "Faults")]
+public sealed class ThrottlingTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private readonly FaultBed bed = new();
+    private readonly TableFaults faults = new();
+
+    public Task InitializeAsync() => bed.InitializeAsync();
+
+    public Task DisposeAsync() => bed.DisposeAsync();
+
+    [Fact]
+    public async Task Throttled_storage_delays_orders_and_fails_none()
+    {
+        var host = await bed.StartHostAsync(faults);
+        using var http = FaultBed.Client(host.BaseAddress);
+        var stock = OrderLoad.Stock(120);
+        await FaultBed.StockAsync(http, stock);
+
+        var load = new OrderLoad([host.BaseAddress], "throttled").PlaceAsync(120, 30);
+        TableFault busy;
+        using (busy = faults.Inject(503, "ServerBusy", _ => true))
+        {
+            await Health.WaitForAsync(http, "degraded", TimeSpan.FromSeconds(60));
+            // The fault's duration, not a wait for an outcome.
+            await Task.Delay(TimeSpan.FromSeconds(8));
+        }
+        var placed = await load;
+
+        var audit = new PipelineAudit(bed.Tables, bed.Kafka);
+        await audit.WaitUntilFinalAsync(placed, TimeSpan.FromMinutes(3));
+        var report = await audit.RunAsync(placed, stock);
+        output.WriteLine($"{busy.Hits} requests answered 503 ServerBusy: {report}");
+
+        Assert.True(busy.Hits > 0);
+        Assert.Empty(report.Problems);
+        Assert.Equal((0, 0), (report.Stuck, report.DeadLetters));
+    }
+}
