@@ -26,6 +26,7 @@ public sealed class SettingsTests
     [InlineData(KafkaConnection.SaslMechanismSetting)]
     [InlineData(KafkaConnection.SaslUsernameSetting)]
     [InlineData(KafkaConnection.SaslPasswordSetting)]
+    [InlineData(EventFunctions.Operations.OperationsOptions.OrderDeadlineSetting)]
     public void Every_setting_the_code_reads_is_in_the_settings_template(string setting)
     {
         Assert.True(SettingsTemplate.Values.ContainsKey(setting), $"'{setting}' is missing from local.settings.sample.json");
