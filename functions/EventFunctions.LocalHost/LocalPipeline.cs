@@ -117,6 +117,7 @@ public sealed class LocalPipeline : IAsyncDisposable
             {
                 var config = kafka.ConsumerConfig(function.Name);
                 config.GroupProtocol = protocol;
+                config.MaxPollIntervalMs = sp.GetRequiredService<KafkaTriggerOptions>().MaxPollIntervalMs;
                 if (protocol == GroupProtocol.Classic) config.SessionTimeoutMs = 6000;
                 sp.GetRequiredService<TriggerHealth>().Expect(function.Name);
                 return ActivatorUtilities.CreateInstance<KafkaTriggerListener>(sp, function, config);

@@ -14,25 +14,19 @@ namespace EventFunctions.FaultTests;
 /// nothing.
 /// </summary>
 [Trait("Category", "Faults")]
-public sealed class RedriveTests(ITestOutputHelper output) : IAsyncLifetime
-{
-    private readonly FaultBed bed = new();
-    private readonly TableFaults faults = new();
-
-    public Task InitializeAsync() => bed.InitializeAsync();
-
-    public Task DisposeAsync() => bed.DisposeAsync();
+public sealed class RedriveTests(ITestOutputHelper output) : FaultScenario(output)
+{    private readonly TableFaults faults = new();
 
     [Fact]
     public async Task A_dead_letter_is_listed_overdue_and_redriven_once_its_cause_is_fixed_and_a_second_redrive_changes_nothing()
     {
-        var host = await bed.StartHostAsync(faults, "--OrderDeadline=00:00:02");
+        var host = await Bed.StartHostAsync(faults, "--OrderDeadline=00:00:02");
         var api = host.BaseAddress + "api";
         using var http = FaultBed.Client(host.BaseAddress);
         await FaultBed.StockAsync(http, new Dictionary<string, int> { ["lamp"] = 10 });
         const string orderId = "redrive-1";
         // Storage refuses, for good, every request about this order's stock lines: its reservation and its settlement.
-        var refusal = faults.Inject(400, "InvalidInput", r => r.Touches(bed.TablePrefix + TableStorage.Inventory) && r.Mentions("order|" + orderId));
+        var refusal = faults.Inject(400, "InvalidInput", r => r.Touches(Bed.TablePrefix + TableStorage.Inventory) && r.Mentions("order|" + orderId));
 
         await PlaceAsync(http, orderId);
         var letters = await DeadLettersAsync(http, $"?orderId={orderId}");
@@ -46,7 +40,7 @@ public sealed class RedriveTests(ITestOutputHelper output) : IAsyncLifetime
         var overdue = (await OverdueAsync(http)).Single(o => o!["orderId"]!.GetValue<string>() == orderId)!;
         Assert.Equal("reserve-stock", overdue["stuckAt"]!.GetValue<string>());
         var (listed, listing) = await LocalHostCommand.RunAsync("dlq", "list", "--order", orderId, "--api", api);
-        output.WriteLine(listing);
+        Output.WriteLine(listing);
         Assert.Equal(0, listed);
         Assert.Contains(orderId, listing);
         var (_, overdueListing) = await LocalHostCommand.RunAsync("overdue", "--api", api);
@@ -54,7 +48,7 @@ public sealed class RedriveTests(ITestOutputHelper output) : IAsyncLifetime
 
         refusal.Dispose(); // the cause, fixed
         var (dryRun, preview) = await LocalHostCommand.RunAsync("dlq", "redrive", "--order", orderId, "--dry-run", "--api", api);
-        output.WriteLine(preview);
+        Output.WriteLine(preview);
         Assert.Equal(0, dryRun);
         Assert.Contains("dry run: 0 redriven, 1 would be", preview);
         Assert.Equal(OrderStatus.Paid, (await ViewAsync(http, orderId)).Status);
@@ -112,7 +106,7 @@ public sealed class RedriveTests(ITestOutputHelper output) : IAsyncLifetime
         var view = await http.GetStringAsync($"api/orders/{orderId}");
         var stock = await http.GetStringAsync("api/inventory/lamp");
         var gatewayRows = 0;
-        await foreach (var _ in bed.Tables.Table(TableStorage.PaymentGateway).QueryAsync<Azure.Data.Tables.TableEntity>()) gatewayRows++;
+        await foreach (var _ in Bed.Tables.Table(TableStorage.PaymentGateway).QueryAsync<Azure.Data.Tables.TableEntity>()) gatewayRows++;
         return $"{view}\n{stock}\ngateway rows {gatewayRows}";
     }
 }

@@ -1,5 +1,4 @@
 using EventFunctions.FaultTests.Infrastructure;
-using EventFunctions.LocalHost.KafkaTrigger;
 
 namespace EventFunctions.FaultTests;
 
@@ -9,24 +8,16 @@ namespace EventFunctions.FaultTests;
 /// reports Kafka records per event, with and without that commit (the latter in the long run only).
 /// </summary>
 [Trait("Category", "Faults")]
-public sealed class ScaleOutTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class ScaleOutTests(ITestOutputHelper output) : FaultScenario(output)
 {
-    private readonly FaultBed bed = new();
-
-    public Task InitializeAsync() => bed.InitializeAsync();
-
-    public Task DisposeAsync() => bed.DisposeAsync();
-
-    public static TheoryData<bool> CommitOnRevoke() => Repository.LongRun ? new() { true, false } : new() { true };
-
     [Theory]
-    [MemberData(nameof(CommitOnRevoke))]
+    [MemberData(nameof(CommitOnRevokeCases))]
     public async Task Two_hosts_share_the_groups_and_one_stops_mid_load_without_losing_or_repeating_an_effect(bool commitOnRevoke)
     {
         var (count, rate) = Repository.LongRun ? (3000, 50.0) : (300, 30.0);
-        var setting = $"--{KafkaTriggerOptions.HostSettingsSection}:{nameof(KafkaTriggerOptions.CommitOnRevoke)}={commitOnRevoke}";
-        var staying = await bed.StartHostAsync(null, setting);
-        var leaving = await bed.StartHostAsync(null, setting);
+        var setting = CommitOnRevoke(commitOnRevoke);
+        var staying = await Bed.StartHostAsync(null, setting);
+        var leaving = await Bed.StartHostAsync(null, setting);
         using var http = FaultBed.Client(staying.BaseAddress);
         var stock = OrderLoad.Stock(count);
         await FaultBed.StockAsync(http, stock);
@@ -34,15 +25,10 @@ public sealed class ScaleOutTests(ITestOutputHelper output) : IAsyncLifetime
         var load = new OrderLoad([staying.BaseAddress, leaving.BaseAddress], "scale").PlaceAsync(count, rate);
         // The stop's timing, not a wait for an outcome: half-way through the load.
         await Task.Delay(TimeSpan.FromSeconds(count / rate / 2));
-        await bed.StopHostAsync(leaving);
+        await Bed.StopHostAsync(leaving);
         var placed = await load;
 
-        var audit = new PipelineAudit(bed.Tables, bed.Kafka);
-        await audit.WaitUntilFinalAsync(placed, TimeSpan.FromMinutes(Repository.LongRun ? 10 : 3));
-        var report = await audit.RunAsync(placed, stock);
-        output.WriteLine($"graceful stop of one of two hosts, commit on revoke {commitOnRevoke}, {count} orders at {rate}/s: {report}");
-
-        Assert.Empty(report.Problems);
-        Assert.Equal((count, 0, 0, 0), (report.Final, report.Stuck, report.DoubleEffects, report.DeadLetters));
+        await AuditAsync($"graceful stop of one of two hosts, commit on revoke {commitOnRevoke}, {count} orders at {rate}/s",
+            placed, stock, TimeSpan.FromMinutes(Repository.LongRun ? 10 : 3));
     }
 }

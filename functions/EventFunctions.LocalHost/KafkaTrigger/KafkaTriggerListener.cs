@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Confluent.Kafka;
 using EventFunctions.Functions;
 using EventFunctions.Messaging;
@@ -10,7 +11,9 @@ namespace EventFunctions.LocalHost.KafkaTrigger;
 /// <c>maxBatchSize</c>, offsets stored only after the batch returned (and committed in the background every 200 ms,
 /// so a crash redelivers), a failed batch redelivered in place, skipped only where the extension would skip it
 /// (<c>commitOnFailure: true</c>, or <c>maxRetries</c> exceeded; the pipeline's host.json sets false and -1). What to do
-/// with a batch, and when to give up on a record into the dead-letter topic, is the shared <see cref="TriggerBatchHandler"/>'s.
+/// with a batch, and when to give up on a record, is the shared <see cref="TriggerBatchHandler"/>'s.
+/// A batch redelivered in place may wait out a fault for minutes: meanwhile the consumer pauses its partitions and
+/// keeps polling, so the group does not expel it for exceeding <c>max.poll.interval.ms</c>.
 /// </summary>
 public sealed class KafkaTriggerListener(
     IEventFunction function,
@@ -20,6 +23,8 @@ public sealed class KafkaTriggerListener(
     TriggerHealth health,
     ILogger<KafkaTriggerListener> logger) : BackgroundService
 {
+    private static readonly TimeSpan RestartDelay = TimeSpan.FromSeconds(1);
+
     private readonly FirstDeliveries firstDeliveries = new();
 
     private string Name => function.Name;
@@ -27,7 +32,24 @@ public sealed class KafkaTriggerListener(
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // librdkafka's Consume blocks: give each consumer a thread of its own.
-        return Task.Factory.StartNew(() => ConsumeAsync(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+        return Task.Factory.StartNew(() => SuperviseAsync(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+    }
+
+    /// <summary>A consumer that fails (a fatal client error, anything unforeseen) is replaced: the trigger never stops while the host runs.</summary>
+    private async Task SuperviseAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await ConsumeAsync(stoppingToken);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogError(e, "{Function}: its consumer failed; starting a new one", Name);
+                await Task.Delay(RestartDelay, CancellationToken.None);
+            }
+        }
     }
 
     private async Task ConsumeAsync(CancellationToken stoppingToken)
@@ -52,12 +74,11 @@ public sealed class KafkaTriggerListener(
             {
                 var batch = NextBatch(consumer, stoppingToken);
                 if (batch.Count == 0) continue;
-                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                var started = Stopwatch.GetTimestamp();
                 // Only functions with an inbox look for processed events, so only they gain from knowing first deliveries.
                 var delivery = function.UsesInbox ? firstDeliveries.Of(batch) : Delivery.MaybeRepeated;
-                await DeliverAsync(batch.Select(ToIncoming).ToList(), delivery, stoppingToken);
-                logger.LogDebug("{Function}: batch of {Count} in {Milliseconds:F0} ms", Name, batch.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                StoreOffsets(consumer, batch);
+                if (await DeliverAsync(consumer, batch, delivery, stoppingToken)) StoreOffsets(consumer, batch);
+                logger.LogDebug("{Function}: batch of {Count} in {Milliseconds:F0} ms", Name, batch.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -74,34 +95,98 @@ public sealed class KafkaTriggerListener(
     private List<ConsumeResult<byte[]?, byte[]?>> NextBatch(IConsumer<byte[]?, byte[]?> consumer, CancellationToken stoppingToken)
     {
         var batch = new List<ConsumeResult<byte[]?, byte[]?>>();
-        var first = consumer.Consume(TimeSpan.FromSeconds(options.SubscriberIntervalInSeconds));
+        var first = Poll(consumer, TimeSpan.FromSeconds(options.SubscriberIntervalInSeconds));
         stoppingToken.ThrowIfCancellationRequested();
         if (first is null) return batch;
         batch.Add(first);
         // Take what has already been fetched, up to the batch size, without waiting for more.
-        while (batch.Count < options.MaxBatchSize && consumer.Consume(TimeSpan.Zero) is { } next) batch.Add(next);
+        while (batch.Count < options.MaxBatchSize && Poll(consumer, TimeSpan.Zero) is { } next) batch.Add(next);
         return batch;
     }
 
-    /// <summary>Returns once the batch succeeded, or once the extension's settings would skip it: either way its offsets are stored next.</summary>
-    private async Task DeliverAsync(IReadOnlyList<IncomingRecord> batch, Delivery delivery, CancellationToken stoppingToken)
+    /// <summary>
+    /// One poll. An error the consumer reports (a broker away, the group moved on after a long wait) is logged and
+    /// polled past: librdkafka recovers from it by itself, rejoining the group if it left it. A fatal one ends this consumer.
+    /// </summary>
+    private ConsumeResult<byte[]?, byte[]?>? Poll(IConsumer<byte[]?, byte[]?> consumer, TimeSpan timeout)
     {
-        for (var failures = 1; ; failures++)
+        try
         {
-            try
+            return consumer.Consume(timeout);
+        }
+        catch (ConsumeException e) when (!e.Error.IsFatal)
+        {
+            logger.LogWarning("{Function}: consumer error {Code}: {Reason}", Name, e.Error.Code, e.Error.Reason);
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Returns true once the batch succeeded, or once the extension's settings would skip it: either way its offsets
+    /// are stored next. Returns false when its partitions moved to another member while it was redelivered in place:
+    /// that member redelivers it.
+    /// </summary>
+    private async Task<bool> DeliverAsync(IConsumer<byte[]?, byte[]?> consumer, List<ConsumeResult<byte[]?, byte[]?>> batch, Delivery delivery, CancellationToken stoppingToken)
+    {
+        var records = batch.Select(ToIncoming).ToList();
+        var partitions = batch.Select(r => r.TopicPartition).Distinct().ToList();
+        try
+        {
+            for (var failures = 1; ; failures++)
             {
-                await batches.HandleAsync(Name, batch, delivery, stoppingToken);
-                return;
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-            {
-                if (options.CommitOnFailure || (options.MaxRetries >= 0 && failures > options.MaxRetries))
+                try
                 {
-                    logger.LogError(e, "{Function}: skipping a failed batch of {Count}, as the Functions host would with commitOnFailure {CommitOnFailure} and maxRetries {MaxRetries}",
-                        Name, batch.Count, options.CommitOnFailure, options.MaxRetries);
-                    return;
+                    await batches.HandleAsync(Name, records, delivery, stoppingToken);
+                    return true;
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                {
+                    if (options.CommitOnFailure || (options.MaxRetries >= 0 && failures > options.MaxRetries))
+                    {
+                        logger.LogError(e, "{Function}: skipping a failed batch of {Count}, as the Functions host would with commitOnFailure {CommitOnFailure} and maxRetries {MaxRetries}",
+                            Name, batch.Count, options.CommitOnFailure, options.MaxRetries);
+                        return true;
+                    }
+                    if (!KeepMembership(consumer, partitions))
+                    {
+                        logger.LogInformation("{Function}: a failing batch's partitions moved to another member, which redelivers it", Name);
+                        return false;
+                    }
                 }
             }
+        }
+        finally
+        {
+            Resume(consumer);
+        }
+    }
+
+    /// <summary>
+    /// Between attempts of a batch: pause every partition (nothing new is taken meanwhile) and poll, which keeps this
+    /// member in its group and serves rebalances. A record fetched before the pause is put back. Says whether the
+    /// batch's partitions are still this member's.
+    /// </summary>
+    private bool KeepMembership(IConsumer<byte[]?, byte[]?> consumer, IReadOnlyList<TopicPartition> batchPartitions)
+    {
+        consumer.Pause(consumer.Assignment);
+        if (Poll(consumer, TimeSpan.Zero) is { } early)
+        {
+            consumer.Seek(early.TopicPartitionOffset);
+            consumer.Pause([early.TopicPartition]);
+        }
+        var assignment = consumer.Assignment;
+        return batchPartitions.All(assignment.Contains);
+    }
+
+    private void Resume(IConsumer<byte[]?, byte[]?> consumer)
+    {
+        try
+        {
+            consumer.Resume(consumer.Assignment);
+        }
+        catch (KafkaException e)
+        {
+            logger.LogDebug("{Function}: resume: {Reason}", Name, e.Error.Reason);
         }
     }
 

@@ -29,4 +29,10 @@ public sealed class KafkaTriggerOptions
     /// owner does not process them again. False leaves it to the background commit every 200 ms.
     /// </summary>
     public bool CommitOnRevoke { get; set; } = true;
+
+    /// <summary>
+    /// How long the consumer may go without polling before its group expels it (<c>max.poll.interval.ms</c>, the
+    /// extension's <c>maxPollIntervalMs</c>). A batch waiting out a fault keeps polling, so this bounds one attempt, not the wait.
+    /// </summary>
+    public int MaxPollIntervalMs { get; set; } = 300_000;
 }
