@@ -7,8 +7,16 @@ internal static class TestEvents
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
 
-    public static EventEnvelope Envelope(IOrderEvent data, string? id = null) =>
-        new(id ?? DeterministicId.For("test", data.OrderId + "/" + data.GetType().Name), "/tests", Now, null, data);
+    /// <summary>
+    /// An event as the pipeline makes it: from its topic's writer, with the id the writer derives from its cause (an
+    /// OrderPlaced, from its order id), unless the test names another id.
+    /// </summary>
+    public static EventEnvelope Envelope(IOrderEvent data, string? id = null)
+    {
+        var writer = Topics.Get(Topics.Of(data)).Writer;
+        var cause = data is OrderPlaced ? null : DeterministicId.For("test-cause", data.OrderId + "/" + data.GetType().Name);
+        return new(id ?? DeterministicId.For(writer, cause ?? data.OrderId), Provenance.SourceOf(writer), Now, cause, data);
+    }
 
     public static OrderPlaced Placed(string orderId = "o-1", params OrderLine[] lines) =>
         new(orderId, "c-1", lines.Length > 0 ? lines : [new OrderLine("sku-a", 2)], "tok_visa");
@@ -22,7 +30,7 @@ internal static class TestEvents
     public static IncomingRecord Record(EventEnvelope envelope, long offset = 0)
     {
         var encoded = EventCodec.Encode(envelope);
-        return new IncomingRecord(encoded.Topic, 0, offset, System.Text.Encoding.UTF8.GetBytes(encoded.Key), encoded.Value, encoded.Headers);
+        return new IncomingRecord(encoded.Topic, 0, offset, encoded.Key, encoded.Value, encoded.Headers);
     }
 
     public static TimeProvider Clock() => new FixedClock(Now);

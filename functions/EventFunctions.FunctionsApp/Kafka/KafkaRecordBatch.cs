@@ -3,7 +3,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace EventFunctions.FunctionsApp.Kafka;
 
-/// <summary>The extension's raw records as the pipeline's <see cref="IncomingRecord"/>: coordinates, key, value and headers, byte for byte.</summary>
+/// <summary>The extension's raw records as the pipeline's <see cref="IncomingRecord"/>: coordinates, key, value, headers and timestamp, byte for byte.</summary>
 public static class KafkaRecordBatch
 {
     public static IReadOnlyList<IncomingRecord> ToIncomingRecords(this IEnumerable<KafkaRecord> records) =>
@@ -15,6 +15,6 @@ public static class KafkaRecordBatch
         record.Offset,
         record.Key,
         record.Value,
-        // Kafka allows a header without a value; the pipeline's headers always carry bytes, so it arrives empty.
-        record.Headers?.Select(h => new RecordHeader(h.Key, h.Value ?? [])).ToList() ?? []);
+        record.Headers?.Select(h => new RecordHeader(h.Key, h.Value)).ToList() ?? [],
+        record.Timestamp is { Type: not KafkaTimestampType.NotAvailable } timestamp ? timestamp.DateTimeOffset : null);
 }

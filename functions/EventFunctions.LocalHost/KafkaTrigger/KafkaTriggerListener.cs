@@ -239,5 +239,6 @@ public sealed class KafkaTriggerListener(
         result.Offset.Value,
         result.Message.Key,
         result.Message.Value,
-        result.Message.Headers?.Select(h => new RecordHeader(h.Key, h.GetValueBytes())).ToList() ?? []);
+        result.Message.Headers?.Select(h => new RecordHeader(h.Key, h.GetValueBytes())).ToList() ?? [],
+        result.Message.Timestamp.Type == TimestampType.NotAvailable ? null : result.Message.Timestamp.UtcDateTime);
 }

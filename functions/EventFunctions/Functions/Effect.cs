@@ -14,7 +14,7 @@ public sealed record Effect(EventEnvelope Cause, IReadOnlyList<StateChange> Chan
 
     /// <summary>An effect that emits <paramref name="event"/> in reaction to <paramref name="cause"/>, with its deterministic id.</summary>
     public static Effect Emitting(EventEnvelope cause, string emitter, DateTimeOffset now, IOrderEvent @event, params StateChange[] changes) =>
-        new(cause, changes, [new EventEnvelope(DeterministicId.For(emitter, cause.Id), "/eventfunctions/" + emitter, now, cause.Id, @event)]);
+        new(cause, changes, [new EventEnvelope(DeterministicId.For(emitter, cause.Id), Provenance.SourceOf(emitter), now, cause.Id, @event)]);
 }
 
 /// <summary>A row an effect writes in its function's home table, in the order's shard unless it names another partition.</summary>

@@ -33,7 +33,7 @@ public sealed class OrdersApi(IEventPublisher publisher, IOrderViews views, Orde
         if (errors.Count > 0) return Results.ValidationProblem(errors, title: "The order is not valid.");
 
         var orderId = request!.OrderId ?? Guid.NewGuid().ToString("N");
-        var placed = new EventEnvelope(DeterministicId.For(Emitter, orderId), "/eventfunctions/" + Emitter, clock.GetUtcNow(), null,
+        var placed = new EventEnvelope(DeterministicId.For(Emitter, orderId), Provenance.SourceOf(Emitter), clock.GetUtcNow(), null,
             RequestValidation.ToEvent(request, orderId));
         // 202 only once Kafka has acknowledged the event: from here on the order cannot be lost.
         await publisher.PublishAsync([EventCodec.Encode(placed)], cancellationToken);

@@ -3,8 +3,8 @@ using System.Globalization;
 namespace EventFunctions.Messaging;
 
 /// <summary>
-/// A record that cannot be processed goes, unchanged, to <c>&lt;topic&gt;.dlq</c> with the reason and its
-/// original coordinates in headers, so that its partition moves on and the record can be replayed later.
+/// A record that cannot be processed goes, byte for byte, to <c>&lt;topic&gt;.dlq</c> with the reason and its
+/// original coordinates added in headers, so that its partition moves on and the record can be put back later.
 /// </summary>
 public static class DeadLetters
 {
@@ -29,8 +29,7 @@ public static class DeadLetters
             RecordHeader.Text(OriginalOffset, record.Offset.ToString(CultureInfo.InvariantCulture)),
             RecordHeader.Text(Time, at.ToString("O", CultureInfo.InvariantCulture)),
         };
-        // The original key bytes are kept as they came; a missing key stays empty.
-        var key = record.Key is null ? string.Empty : System.Text.Encoding.UTF8.GetString(record.Key);
-        return new OutgoingRecord(Contracts.Topics.DeadLetterOf(record.Topic), key, record.Value ?? [], headers);
+        // The original record, byte for byte: key, value (null stays null), headers, timestamp.
+        return new OutgoingRecord(Contracts.Topics.DeadLetterOf(record.Topic), record.Key, record.Value, headers, record.Timestamp);
     }
 }

@@ -33,13 +33,19 @@ public static class EventCodec
             headers.Add(RecordHeader.Text(CloudEventHeaders.CausationId, causation));
 
         var value = JsonSerializer.SerializeToUtf8Bytes(envelope.Data, envelope.Data.GetType(), Json);
-        return new OutgoingRecord(envelope.Topic, envelope.Subject, value, headers);
+        return OutgoingRecord.Keyed(envelope.Topic, envelope.Subject, value, headers);
     }
 
-    /// <summary>Reads an event, or throws <see cref="PoisonEventException"/> saying why it cannot be read.</summary>
+    /// <summary>
+    /// Reads an event, or throws <see cref="PoisonEventException"/> saying why it is not one of the pipeline's: its
+    /// headers, type, topic, value, key or provenance (<see cref="Provenance"/>). Text is read strictly: bytes that
+    /// are not UTF-8 are refused, never repaired into another id.
+    /// </summary>
     public static EventEnvelope Decode(IncomingRecord record)
     {
         var id = Header(record, CloudEventHeaders.Id);
+        if (!Identifiers.IsValidEventId(id))
+            throw new PoisonEventException($"ce_id '{id}' is not an event id: {Identifiers.EventIdRule}");
         var typeName = Header(record, CloudEventHeaders.Type);
         var source = Header(record, CloudEventHeaders.Source);
         var type = EventTypes.Find(typeName)
@@ -47,7 +53,7 @@ public static class EventCodec
         if (!Topics.Get(record.Topic).EventTypes.Contains(type))
             throw new PoisonEventException($"event type '{typeName}' does not belong on topic '{record.Topic}'");
         if (record.Value is null || record.Value.Length == 0)
-            throw new PoisonEventException("empty value");
+            throw new PoisonEventException(record.Value is null ? "no value (a tombstone)" : "empty value");
 
         IOrderEvent data;
         try
@@ -60,22 +66,32 @@ public static class EventCodec
             throw new PoisonEventException($"malformed {typeName}: {e.Message}", e);
         }
 
-        var key = record.Key is null ? null : System.Text.Encoding.UTF8.GetString(record.Key);
+        var key = record.Key is null ? null : new RecordHeader("key", record.Key).StrictText()
+            ?? throw new PoisonEventException("key is not UTF-8 text");
         if (!Identifiers.IsValid(data.OrderId))
             throw new PoisonEventException($"orderId '{data.OrderId}' is not an id: {Identifiers.Rule}");
         if (key != data.OrderId)
             throw new PoisonEventException($"key '{key}' is not the order id '{data.OrderId}': its partition would not keep the order's events in order");
 
+        var causation = TryHeader(record, CloudEventHeaders.CausationId);
+        if (causation is not null && !Identifiers.IsValidEventId(causation))
+            throw new PoisonEventException($"ce_causationid '{causation}' is not an event id: {Identifiers.EventIdRule}");
         var time = TryHeader(record, CloudEventHeaders.Time) is { } text
             && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed)
                 ? parsed
                 : DateTimeOffset.UnixEpoch;
-        return new EventEnvelope(id, source, time, TryHeader(record, CloudEventHeaders.CausationId), data);
+        var envelope = new EventEnvelope(id!, source, time, causation, data);
+        if (Provenance.Problem(envelope, record.Topic) is { } problem)
+            throw new PoisonEventException("not an event of the pipeline: " + problem);
+        return envelope;
     }
 
     private static string Header(IncomingRecord record, string name) =>
         TryHeader(record, name) is { Length: > 0 } value ? value : throw new PoisonEventException($"missing header '{name}'");
 
+    /// <summary>The last header of that name as text; one that is present but not UTF-8 makes the record unreadable.</summary>
     private static string? TryHeader(IncomingRecord record, string name) =>
-        record.Headers.LastOrDefault(h => h.Key == name)?.ValueAsText;
+        record.Headers.LastOrDefault(h => h.Key == name) is not { } header ? null
+        : header.Value is null ? null
+        : header.StrictText() ?? throw new PoisonEventException($"header '{name}' is not UTF-8 text");
 }

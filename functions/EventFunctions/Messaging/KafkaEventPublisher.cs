@@ -8,11 +8,11 @@ namespace EventFunctions.Messaging;
 /// </summary>
 public sealed class KafkaEventPublisher : IEventPublisher, IDisposable
 {
-    private readonly IProducer<string, byte[]> producer;
+    private readonly IProducer<byte[]?, byte[]?> producer;
 
     public KafkaEventPublisher(KafkaConnection connection)
     {
-        producer = new ProducerBuilder<string, byte[]>(connection.ProducerConfig()).Build();
+        producer = new ProducerBuilder<byte[]?, byte[]?>(connection.ProducerConfig()).Build();
     }
 
     public async Task PublishAsync(IReadOnlyList<OutgoingRecord> records, CancellationToken cancellationToken)
@@ -23,11 +23,17 @@ public sealed class KafkaEventPublisher : IEventPublisher, IDisposable
         await Task.WhenAll(deliveries);
     }
 
-    private static Message<string, byte[]> ToMessage(OutgoingRecord record)
+    private static Message<byte[]?, byte[]?> ToMessage(OutgoingRecord record)
     {
         var headers = new Headers();
         foreach (var header in record.Headers) headers.Add(header.Key, header.Value);
-        return new Message<string, byte[]> { Key = record.Key, Value = record.Value, Headers = headers };
+        return new Message<byte[]?, byte[]?>
+        {
+            Key = record.Key,
+            Value = record.Value,
+            Headers = headers,
+            Timestamp = record.Timestamp is { } at ? new Timestamp(at) : Timestamp.Default,
+        };
     }
 
     public void Dispose()

@@ -85,10 +85,10 @@ public sealed class KafkaTriggerAdapterTests(AppFixture app)
     {
         var sku = NewId("fa-sku");
         await app.Services.GetRequiredService<TableInventory>().SetAsync(new InventoryItem(sku, 5, 2.5m), CancellationToken.None);
-        var placed = EventCodec.Encode(new EventEnvelope(DeterministicId.For("tests", orderId), "/tests", DateTimeOffset.UtcNow, null,
-            new OrderPlaced(orderId, "carol", [new OrderLine(sku, 2)], "tok_visa")));
-        return await app.Kafka.ProduceAsync(Topics.OrdersPlaced, Encoding.UTF8.GetBytes(orderId), placed.Value,
-            [.. placed.Headers.Select(h => (h.Key, h.Value)), .. extraHeaders]);
+        var placed = EventCodec.Encode(new EventEnvelope(DeterministicId.For(EventFunctions.Http.OrdersApi.Emitter, orderId), Provenance.SourceOf(EventFunctions.Http.OrdersApi.Emitter),
+            DateTimeOffset.UtcNow, null, new OrderPlaced(orderId, "carol", [new OrderLine(sku, 2)], "tok_visa")));
+        return await app.Kafka.ProduceAsync(Topics.OrdersPlaced, Encoding.UTF8.GetBytes(orderId), placed.Value!,
+            [.. placed.Headers.Select(h => (h.Key, h.Value!)), .. extraHeaders]);
     }
 
     private IEnumerable<ConsumeResult<byte[], byte[]>> DeadLettersOf(string topic, DeliveryResult<byte[], byte[]> original) =>

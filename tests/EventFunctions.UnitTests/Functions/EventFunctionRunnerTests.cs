@@ -25,7 +25,7 @@ public class EventFunctionRunnerTests
 
         Assert.Equal(["commit", "publish"], steps);
         var emitted = Assert.Single(published);
-        Assert.Equal((Topics.OrdersValidated, "o-1"), (emitted.Topic, emitted.Key));
+        Assert.Equal((Topics.OrdersValidated, "o-1"), (emitted.Topic, emitted.KeyText));
         Assert.Contains(emitted.Headers, h => h.Key == CloudEventHeaders.Id && h.ValueAsText == DeterministicId.For(ConsumerGroups.ValidateOrder, placed.Id));
     }
 
@@ -41,7 +41,7 @@ public class EventFunctionRunnerTests
         Assert.StartsWith("malformed eventfunctions.OrderPlaced", Header(deadLetter, DeadLetters.Reason));
         Assert.Equal("7", Header(deadLetter, DeadLetters.OriginalOffset));
         Assert.Equal(ConsumerGroups.ValidateOrder, Header(deadLetter, DeadLetters.Consumer));
-        Assert.Contains(published, r => r.Topic == Topics.OrdersValidated && r.Key == "o-2");
+        Assert.Contains(published, r => r.Topic == Topics.OrdersValidated && r.KeyText == "o-2");
         function.Verify(f => f.HandleAsync(It.Is<IReadOnlyList<EventEnvelope>>(b => b.Single().Data.OrderId == "o-2"), It.IsAny<CancellationToken>()));
     }
 
@@ -49,7 +49,7 @@ public class EventFunctionRunnerTests
     public async Task An_event_already_processed_republishes_its_stored_outbox_instead_of_acting_again()
     {
         var placed = TestEvents.Envelope(TestEvents.Placed("o-1"));
-        var stored = new OutgoingRecord(Topics.OrdersValidated, "o-1", "{}"u8.ToArray(), []);
+        var stored = OutgoingRecord.Keyed(Topics.OrdersValidated, "o-1", "{}"u8.ToArray(), []);
         store.Setup(s => s.FindProcessedAsync(function.Object, It.IsAny<IReadOnlyList<EventEnvelope>>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new Dictionary<string, IReadOnlyList<OutgoingRecord>> { [placed.Id] = [stored] });
 
@@ -63,7 +63,7 @@ public class EventFunctionRunnerTests
     public async Task A_first_delivery_skips_the_lookup_and_relies_on_the_commit_to_settle_copies()
     {
         var placed = TestEvents.Envelope(TestEvents.Placed("o-1"));
-        var stored = new OutgoingRecord(Topics.OrdersValidated, "o-1", "{}"u8.ToArray(), []);
+        var stored = OutgoingRecord.Keyed(Topics.OrdersValidated, "o-1", "{}"u8.ToArray(), []);
         store.Setup(s => s.CommitAsync(function.Object, It.IsAny<IReadOnlyList<PendingEffect>>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync([stored]);
 
@@ -151,7 +151,7 @@ public class EventFunctionRunnerTests
     public async Task Settling_an_event_another_attempt_has_processed_publishes_that_outcome_instead()
     {
         var placed = TestEvents.Envelope(TestEvents.Placed("o-1"));
-        var stored = new OutgoingRecord(Topics.OrdersValidated, "o-1", "{}"u8.ToArray(), []);
+        var stored = OutgoingRecord.Keyed(Topics.OrdersValidated, "o-1", "{}"u8.ToArray(), []);
         store.Setup(s => s.FindProcessedAsync(function.Object, It.IsAny<IReadOnlyList<EventEnvelope>>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new Dictionary<string, IReadOnlyList<OutgoingRecord>> { [placed.Id] = [stored] });
 

@@ -11,7 +11,7 @@ public class DeadLettersTests
 
         var deadLetter = DeadLetters.For(original, ConsumerGroups.ReserveStock, "unknown event type 'x'", TestEvents.Now);
 
-        Assert.Equal(("payments.processed.dlq", "o-1"), (deadLetter.Topic, deadLetter.Key));
+        Assert.Equal(("payments.processed.dlq", "o-1"), (deadLetter.Topic, deadLetter.KeyText));
         Assert.Equal(original.Value, deadLetter.Value);
         Assert.Equal(
             [("ce_id", "abc"), ("dlq_reason", "unknown event type 'x'"), ("dlq_consumer_group", "reserve-stock"),
@@ -20,10 +20,16 @@ public class DeadLettersTests
     }
 
     [Fact]
-    public void A_record_without_key_or_value_is_dead_lettered_too()
+    public void A_dead_letter_is_the_original_record_byte_for_byte_a_null_stays_null()
     {
-        var deadLetter = DeadLetters.For(new IncomingRecord(Topics.OrdersPlaced, 0, 5, null, null, []), ConsumerGroups.ValidateOrder, "empty value", TestEvents.Now);
+        var at = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero);
+        var original = new IncomingRecord(Topics.OrdersPlaced, 0, 5, [0x6F, 0xFF, 0x00], null, [new RecordHeader("trace", [0xC3]), new RecordHeader("empty", null)], at);
 
-        Assert.Equal((string.Empty, 0), (deadLetter.Key, deadLetter.Value.Length));
+        var deadLetter = DeadLetters.For(original, ConsumerGroups.ValidateOrder, "no value (a tombstone)", TestEvents.Now);
+
+        Assert.Equal(original.Key, deadLetter.Key);
+        Assert.Null(deadLetter.Value);
+        Assert.Equal(at, deadLetter.Timestamp);
+        Assert.Equal(original.Headers, deadLetter.Headers.Take(2));
     }
 }

@@ -6,14 +6,14 @@ namespace EventFunctions.UnitTests.Messaging;
 public class EventCodecTests
 {
     private static readonly EventEnvelope Validated = new(
-        "5d41402a-bc4b-5a76-b971-9d911017c592", "/eventfunctions/validate-order", TestEvents.Now, "cause-1", TestEvents.Validated("o-7"));
+        DeterministicId.For(ConsumerGroups.ValidateOrder, "cause-1"), "/eventfunctions/validate-order", TestEvents.Now, "cause-1", TestEvents.Validated("o-7"));
 
     [Fact]
     public void An_event_travels_as_JSON_keyed_by_its_order_with_CloudEvents_headers()
     {
         var record = EventCodec.Encode(Validated);
 
-        Assert.Equal((Topics.OrdersValidated, "o-7"), (record.Topic, record.Key));
+        Assert.Equal((Topics.OrdersValidated, "o-7"), (record.Topic, record.KeyText));
         var headers = record.Headers.ToDictionary(h => h.Key, h => h.ValueAsText);
         Assert.Equal(new Dictionary<string, string>
         {
@@ -26,7 +26,7 @@ public class EventCodecTests
             ["content-type"] = "application/json",
             ["ce_causationid"] = "cause-1",
         }, headers);
-        Assert.StartsWith("{\"orderId\":\"o-7\",\"customerId\":\"c-1\",", Encoding.UTF8.GetString(record.Value));
+        Assert.StartsWith("{\"orderId\":\"o-7\",\"customerId\":\"c-1\",", Encoding.UTF8.GetString(record.Value!));
     }
 
     [Fact]
@@ -55,6 +55,15 @@ public class EventCodecTests
         { "order id not an id", r => r with { Value = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(r.Value!).Replace("\"o-7\"", "\"o/7\"")), Key = "o/7"u8.ToArray() }, "orderId 'o/7' is not an id" },
         { "key is not the order id", r => r with { Key = "o-8"u8.ToArray() }, "key 'o-8' is not the order id 'o-7'" },
         { "no key", r => r with { Key = null }, "key '' is not the order id 'o-7'" },
+        { "tombstone", r => r with { Value = null }, "no value (a tombstone)" },
+        { "key not UTF-8", r => r with { Key = [0x6F, 0xFF] }, "key is not UTF-8 text" },
+        { "id not UTF-8", r => r with { Headers = [.. Without(r, "ce_id").Headers, new RecordHeader("ce_id", [0x61, 0xFF, 0x62])] }, "header 'ce_id' is not UTF-8 text" },
+        { "id not an id", r => Replace(r, "ce_id", "a/b"), "ce_id 'a/b' is not an event id" },
+        { "id too long", r => Replace(r, "ce_id", new string('a', 129)), "ce_id 'aaaa" },
+        { "cause not an id", r => Replace(r, "ce_causationid", "x#y"), "ce_causationid 'x#y' is not an event id" },
+        { "not from the topic's writer", r => Replace(r, "ce_source", "/eventfunctions/process-payment"), "not an event of the pipeline: source '/eventfunctions/process-payment' is not the writer of orders.validated" },
+        { "no cause", r => Without(r, "ce_causationid"), "not an event of the pipeline: no ce_causationid" },
+        { "an id not derived from its cause", r => Replace(r, "ce_id", "5d41402a-bc4b-5a76-b971-9d911017c592"), "not an event of the pipeline: id '5d41402a-bc4b-5a76-b971-9d911017c592' is not the id validate-order derives" },
     };
 
     [Theory]
@@ -66,6 +75,17 @@ public class EventCodecTests
         var poison = Assert.Throws<PoisonEventException>(() => EventCodec.Decode(record));
 
         Assert.True(poison.Message.StartsWith(reason, StringComparison.Ordinal), $"{problem}: '{poison.Message}'");
+    }
+
+    [Fact]
+    public void An_order_placed_carries_the_id_the_API_gives_its_order()
+    {
+        var placed = new EventEnvelope(DeterministicId.For("http-api", "o-9"), "/eventfunctions/http-api", TestEvents.Now, null, TestEvents.Placed("o-9"));
+        var record = TestEvents.Record(placed);
+
+        Assert.Equal(placed.Id, EventCodec.Decode(record).Id);
+        var forged = Assert.Throws<PoisonEventException>(() => EventCodec.Decode(Replace(record, "ce_id", DeterministicId.For("http-api", "o-10"))));
+        Assert.StartsWith("not an event of the pipeline: id", forged.Message);
     }
 
     [Fact]

@@ -45,7 +45,7 @@ public sealed class DeadLetterReader(KafkaConnection kafka)
 
     private static StoredDeadLetter ToStored(ConsumeResult<byte[]?, byte[]?> record)
     {
-        var headers = record.Message.Headers?.Select(h => new RecordHeader(h.Key, h.GetValueBytes() ?? [])).ToList() ?? [];
+        var headers = record.Message.Headers?.Select(h => new RecordHeader(h.Key, h.GetValueBytes())).ToList() ?? [];
         string? Header(string name) => headers.LastOrDefault(h => h.Key == name)?.ValueAsText;
         int? Number(string name) => int.TryParse(Header(name), CultureInfo.InvariantCulture, out var n) ? n : null;
 
@@ -64,9 +64,10 @@ public sealed class DeadLetterReader(KafkaConnection kafka)
             DateTimeOffset.TryParse(Header(DeadLetters.Time), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var time) ? time : null,
             RedriveHeaders.CountOf(headers),
             Redriven: null);
-        return new StoredDeadLetter(letter, record.Message.Key, record.Message.Value, headers);
+        var timestamp = record.Message.Timestamp.Type == TimestampType.NotAvailable ? (DateTimeOffset?)null : record.Message.Timestamp.UtcDateTime;
+        return new StoredDeadLetter(letter, record.Message.Key, record.Message.Value, headers, timestamp);
     }
 }
 
 /// <summary>A dead letter with the record it holds, as it lies on its topic.</summary>
-public sealed record StoredDeadLetter(DeadLetter Letter, byte[]? Key, byte[]? Value, IReadOnlyList<RecordHeader> Headers);
+public sealed record StoredDeadLetter(DeadLetter Letter, byte[]? Key, byte[]? Value, IReadOnlyList<RecordHeader> Headers, DateTimeOffset? Timestamp);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using EventFunctions.Messaging;
 using Microsoft.Extensions.Logging;
 
@@ -58,8 +57,7 @@ public sealed class DeadLetterRedrive(DeadLetterReader reader, IRedriveLog log, 
             .Append(RecordHeader.Text(RedriveHeaders.Count, (letter.RedriveCount + 1).ToString(CultureInfo.InvariantCulture)))
             .Append(RecordHeader.Text(RedriveHeaders.Of, letter.Coordinates))
             .ToList();
-        var key = stored.Key is null ? string.Empty : Encoding.UTF8.GetString(stored.Key);
-        return new OutgoingRecord(letter.OriginalTopic, key, stored.Value ?? [], headers);
+        return new OutgoingRecord(letter.OriginalTopic, stored.Key, stored.Value, headers, stored.Timestamp);
     }
 }
 
