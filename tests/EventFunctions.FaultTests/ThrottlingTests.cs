@@ -16,6 +16,8 @@ public sealed class ThrottlingTests(ITestOutputHelper output) : FaultScenario(ou
         await FaultBed.StockAsync(http, stock);
 
         var load = new OrderLoad([host.BaseAddress], "throttled").PlaceAsync(120, 30);
+        // The fault's timing, not a wait for an outcome: once orders are flowing through the functions.
+        await Task.Delay(TimeSpan.FromSeconds(2));
         TableFault busy;
         using (busy = faults.Inject(503, "ServerBusy", _ => true))
         {

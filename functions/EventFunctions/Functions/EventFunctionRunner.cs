@@ -1,4 +1,5 @@
 using EventFunctions.Contracts;
+using EventFunctions.Lineage;
 using EventFunctions.Messaging;
 using EventFunctions.Storage;
 using Microsoft.Extensions.Logging;
@@ -9,6 +10,7 @@ namespace EventFunctions.Functions;
 /// Runs one function over one trigger batch, the same way under every host:
 /// <list type="number">
 /// <item>read each record; one that cannot be read is dead-lettered, never retried, so it blocks nothing behind it;</item>
+/// <item>check that the others are the pipeline's own (<see cref="IEventLineage"/>), dead-lettering orphans unacted;</item>
 /// <item>unless the host knows the batch is a first delivery, find the events already processed (their inbox rows)
 /// and take their stored outbox instead of acting again;</item>
 /// <item>let the function decide the effects of the others;</item>
@@ -22,10 +24,12 @@ public sealed class EventFunctionRunner(
     IEventFunction function,
     IEffectStore store,
     IEventPublisher publisher,
+    IEventLineage lineage,
     TimeProvider clock,
     ILogger<EventFunctionRunner> logger)
 {
     private static readonly IReadOnlyDictionary<string, IReadOnlyList<OutgoingRecord>> NoneProcessed = new Dictionary<string, IReadOnlyList<OutgoingRecord>>();
+    private static readonly IReadOnlyDictionary<string, string> NoOrphans = new Dictionary<string, string>();
 
     public IEventFunction Function => function;
 
@@ -36,14 +40,14 @@ public sealed class EventFunctionRunner(
     {
         using var _ = StorageRoundTrips.AttributeTo(function.Name);
         var deadLetters = new List<OutgoingRecord>();
-        var events = new List<EventEnvelope>();
+        var events = new List<(EventEnvelope Event, IncomingRecord Record)>();
         foreach (var record in records)
         {
             // A dead letter put back for another group: that group's to act on, this one processed the original.
             if (!RedriveHeaders.IsFor(record, function.Name)) continue;
             try
             {
-                events.Add(EventCodec.Decode(record));
+                events.Add((EventCodec.Decode(record), record));
             }
             catch (PoisonEventException poison)
             {
@@ -52,9 +56,17 @@ public sealed class EventFunctionRunner(
             }
         }
 
-        var handled = events.Where(function.Handles).DistinctBy(e => e.Id).ToList();
-        var alreadyProcessed = delivery == Delivery.First ? NoneProcessed : await store.FindProcessedAsync(function, handled, cancellationToken);
-        var fresh = handled.Where(e => !alreadyProcessed.ContainsKey(e.Id)).ToList();
+        var handled = events.Where(e => function.Handles(e.Event)).DistinctBy(e => e.Event.Id).ToList();
+        var alreadyProcessed = delivery == Delivery.First ? NoneProcessed : await store.FindProcessedAsync(function, handled.Select(e => e.Event).ToList(), cancellationToken);
+        var unprocessed = handled.Where(e => !alreadyProcessed.ContainsKey(e.Event.Id)).ToList();
+        var orphans = unprocessed.Count == 0 ? NoOrphans : await lineage.FindOrphansAsync(unprocessed, cancellationToken);
+        foreach (var (orphan, record) in unprocessed.Where(e => orphans.ContainsKey(e.Event.Id)))
+        {
+            var reason = "not an event of the pipeline: " + orphans[orphan.Id];
+            logger.LogWarning("{Function}: dead-lettering {Coordinates} (order {OrderId}): {Reason}", function.Name, record.Coordinates, orphan.Subject, reason);
+            deadLetters.Add(DeadLetters.For(record, function.Name, reason, clock.GetUtcNow()));
+        }
+        var fresh = unprocessed.Where(e => !orphans.ContainsKey(e.Event.Id)).Select(e => e.Event).ToList();
 
         var effects = fresh.Count == 0 ? [] : await function.HandleAsync(fresh, cancellationToken);
         var pending = effects.Select(e => new PendingEffect(e, e.Emits.Select(EventCodec.Encode).ToList())).ToList();

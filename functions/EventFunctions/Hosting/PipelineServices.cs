@@ -8,6 +8,7 @@ using EventFunctions.Functions.RefundPayment;
 using EventFunctions.Functions.ReserveStock;
 using EventFunctions.Functions.ValidateOrder;
 using EventFunctions.Http;
+using EventFunctions.Lineage;
 using EventFunctions.Messaging;
 using EventFunctions.Operations;
 using EventFunctions.Operations.DeadLetterQueue;
@@ -45,6 +46,8 @@ public static class PipelineServices
         services.AddSingleton<IEventPublisher, KafkaEventPublisher>();
 
         services.AddSingleton<IEffectStore, TableEffectStore>();
+        services.AddSingleton<IOrderRequests, TableOrderRequests>();
+        services.AddSingleton<IEventLineage, TableEventLineage>();
         services.AddSingleton<TableInventory>();
         services.AddSingleton<ICatalogue>(sp => sp.GetRequiredService<TableInventory>());
         services.AddSingleton<IStockReservations, TableStockReservations>();

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using EventFunctions.Contracts;
 using EventFunctions.Contracts.Events;
 using EventFunctions.Functions.ProjectOrderView;
+using EventFunctions.Lineage;
 using EventFunctions.Messaging;
 using EventFunctions.Storage;
 using Microsoft.AspNetCore.Http;
@@ -13,7 +14,8 @@ namespace EventFunctions.Http;
 /// The HTTP API, written once: both hosts route their requests here and return what it returns.
 /// Errors are problem details (RFC 9457) naming the field at fault.
 /// </summary>
-public sealed class OrdersApi(IEventPublisher publisher, IOrderViews views, OrderViewWaiter waiter, TableInventory inventory, TimeProvider clock)
+public sealed class OrdersApi(
+    IEventPublisher publisher, IOrderRequests requests, IOrderViews views, OrderViewWaiter waiter, TableInventory inventory, TimeProvider clock)
 {
     public const string Emitter = "http-api";
 
@@ -33,9 +35,15 @@ public sealed class OrdersApi(IEventPublisher publisher, IOrderViews views, Orde
         if (errors.Count > 0) return Results.ValidationProblem(errors, title: "The order is not valid.");
 
         var orderId = request!.OrderId ?? Guid.NewGuid().ToString("N");
-        var placed = new EventEnvelope(DeterministicId.For(Emitter, orderId), Provenance.SourceOf(Emitter), clock.GetUtcNow(), null,
-            RequestValidation.ToEvent(request, orderId));
-        // 202 only once Kafka has acknowledged the event: from here on the order cannot be lost.
+        var order = RequestValidation.ToEvent(request, orderId);
+        // The order id is an idempotency key: the first content claims it; the same content again is the same order.
+        if (await requests.ClaimAsync(orderId, OrderFingerprint.Of(order), cancellationToken) != OrderFingerprint.Of(order))
+            return Results.Problem($"orderId '{orderId}' was already used with different content; use a new orderId for a new order.",
+                statusCode: StatusCodes.Status409Conflict, title: "orderId already used with different content.");
+
+        var placed = new EventEnvelope(DeterministicId.For(Emitter, orderId), Provenance.SourceOf(Emitter), clock.GetUtcNow(), null, order);
+        // 202 only once Kafka has acknowledged the event: from here on the order cannot be lost. A retry of the same
+        // request re-publishes the same event (same id), which the pipeline takes once.
         await publisher.PublishAsync([EventCodec.Encode(placed)], cancellationToken);
         return Results.Accepted($"/api/orders/{orderId}", new { orderId });
     }

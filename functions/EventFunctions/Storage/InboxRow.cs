@@ -16,8 +16,9 @@ internal static class InboxRow
     public const string Outbox = "Outbox";
     public const string SettledBecause = "SettledBecause";
 
-    public static string Key(IEventFunction function, EventEnvelope @event) =>
-        $"{@event.Subject}|inbox|{function.Name}|{@event.Id}";
+    public static string Key(IEventFunction function, EventEnvelope @event) => Key(function.Name, @event.Subject, @event.Id);
+
+    public static string Key(string function, string orderId, string eventId) => $"{orderId}|inbox|{function}|{eventId}";
 
     public static TableEntity Create(IEventFunction function, EventEnvelope @event, IReadOnlyList<OutgoingRecord> outbox, string? settledBecause = null)
     {

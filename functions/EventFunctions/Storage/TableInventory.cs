@@ -42,7 +42,7 @@ public sealed class TableInventory(TableStorage tables, TimeProvider clock) : IC
     /// <summary>Only the price: validation must not depend on the stock level, which is ReserveStock's to read.</summary>
     private async Task<decimal?> GetPriceAsync(string sku, CancellationToken cancellationToken)
     {
-        var row = await Table.GetEntityIfExistsAsync<TableEntity>(sku, ItemRowKey, select: [UnitPriceProperty], cancellationToken: cancellationToken);
+        var row = await Table.GetEntityIfExistsAsync<TableEntity>(sku, ItemRowKey, select: ["PartitionKey", UnitPriceProperty], cancellationToken: cancellationToken);
         return row.HasValue ? UnitPriceOf(row.Value!) : null;
     }
 

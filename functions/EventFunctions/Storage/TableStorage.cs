@@ -16,13 +16,16 @@ public sealed class TableStorage(TableServiceClient service, string prefix = "")
     public const string Inventory = "Inventory";
     public const string OrderViews = "OrderViews";
 
+    /// <summary>The API's claims: each order id with the fingerprint of what it places.</summary>
+    public const string OrderRequests = "OrderRequests";
+
     /// <summary>Operators' state: attempt counts that outlive a restart, redriven dead letters.</summary>
     public const string Operations = "Operations";
 
     /// <summary>The simulated payment gateway's idempotency keys: the gateway's own storage, not the pipeline's.</summary>
     public const string PaymentGateway = "PaymentGateway";
 
-    public static IReadOnlyList<string> All { get; } = [Validations, Payments, Reservations, Inventory, OrderViews, Operations, PaymentGateway];
+    public static IReadOnlyList<string> All { get; } = [OrderRequests, Validations, Payments, Reservations, Inventory, OrderViews, Operations, PaymentGateway];
 
     public TableServiceClient Service => service;
 

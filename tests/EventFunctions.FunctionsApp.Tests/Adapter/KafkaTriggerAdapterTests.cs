@@ -6,6 +6,7 @@ using EventFunctions.Contracts.Events;
 using EventFunctions.EmbeddedKafka;
 using EventFunctions.FunctionsApp.Tests.Bindings;
 using EventFunctions.FunctionsApp.Tests.Infrastructure;
+using EventFunctions.Lineage;
 using EventFunctions.Messaging;
 using EventFunctions.Storage;
 using Microsoft.Azure.Functions.Worker;
@@ -80,13 +81,15 @@ public sealed class KafkaTriggerAdapterTests(AppFixture app)
         Assert.Single(app.Kafka.ReadAll(Topics.OrdersValidated), r => Header(r, CloudEventHeaders.CausationId) == Header(produced, CloudEventHeaders.Id));
     }
 
-    /// <summary>Stocks a sku of its own and puts an OrderPlaced for it on Kafka, as the API would, with extra headers.</summary>
+    /// <summary>Stocks a sku of its own, then claims an order for it and puts its OrderPlaced on Kafka, as the API would, with extra headers.</summary>
     private async Task<DeliveryResult<byte[], byte[]>> PlaceOnKafkaAsync(string orderId, params (string Key, byte[] Value)[] extraHeaders)
     {
         var sku = NewId("fa-sku");
         await app.Services.GetRequiredService<TableInventory>().SetAsync(new InventoryItem(sku, 5, 2.5m), CancellationToken.None);
-        var placed = EventCodec.Encode(new EventEnvelope(DeterministicId.For(EventFunctions.Http.OrdersApi.Emitter, orderId), Provenance.SourceOf(EventFunctions.Http.OrdersApi.Emitter),
-            DateTimeOffset.UtcNow, null, new OrderPlaced(orderId, "carol", [new OrderLine(sku, 2)], "tok_visa")));
+        var order = new OrderPlaced(orderId, "carol", [new OrderLine(sku, 2)], "tok_visa");
+        await app.Services.GetRequiredService<IOrderRequests>().ClaimAsync(orderId, OrderFingerprint.Of(order), CancellationToken.None);
+        var placed = EventCodec.Encode(new EventEnvelope(DeterministicId.For(EventFunctions.Http.OrdersApi.Emitter, orderId),
+            Provenance.SourceOf(EventFunctions.Http.OrdersApi.Emitter), DateTimeOffset.UtcNow, null, order));
         return await app.Kafka.ProduceAsync(Topics.OrdersPlaced, Encoding.UTF8.GetBytes(orderId), placed.Value!,
             [.. placed.Headers.Select(h => (h.Key, h.Value!)), .. extraHeaders]);
     }

@@ -130,6 +130,33 @@ public class EventFunctionRunnerTests
     }
 
     [Fact]
+    public async Task An_event_the_pipeline_did_not_make_is_dead_lettered_unacted_and_the_others_are_handled()
+    {
+        var forged = TestEvents.Envelope(TestEvents.Placed("o-1"));
+        var genuine = TestEvents.Envelope(TestEvents.Placed("o-2"));
+        ports.Orphans[forged.Id] = "order o-1 was never accepted by the API";
+
+        await Runner.RunAsync([TestEvents.Record(forged, offset: 3), TestEvents.Record(genuine, offset: 4)], CancellationToken.None);
+
+        function.Verify(f => f.HandleAsync(It.Is<IReadOnlyList<EventEnvelope>>(b => b.Single().Id == genuine.Id), It.IsAny<CancellationToken>()), Times.Once);
+        var letter = Assert.Single(published, r => r.Topic == Topics.DeadLetterOf(Topics.OrdersPlaced));
+        Assert.Equal("not an event of the pipeline: order o-1 was never accepted by the API", Header(letter, DeadLetters.Reason));
+        Assert.Equal("3", Header(letter, DeadLetters.OriginalOffset));
+    }
+
+    [Fact]
+    public async Task Events_already_processed_are_not_checked_again()
+    {
+        var placed = TestEvents.Envelope(TestEvents.Placed("o-1"));
+        store.Setup(s => s.FindProcessedAsync(function.Object, It.IsAny<IReadOnlyList<EventEnvelope>>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new Dictionary<string, IReadOnlyList<OutgoingRecord>> { [placed.Id] = [] });
+
+        await Runner.RunAsync([TestEvents.Record(placed)], CancellationToken.None);
+
+        ports.Lineage.Verify(l => l.FindOrphansAsync(It.IsAny<IReadOnlyList<(EventEnvelope, IncomingRecord)>>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
     public async Task A_settled_event_commits_its_business_outcome_with_the_reason_beside_the_inbox_marker()
     {
         var placed = TestEvents.Envelope(TestEvents.Placed("o-1"));

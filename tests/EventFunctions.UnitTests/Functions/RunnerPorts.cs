@@ -1,4 +1,5 @@
 using EventFunctions.Functions;
+using EventFunctions.Lineage;
 using EventFunctions.Messaging;
 using EventFunctions.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -18,6 +19,10 @@ internal sealed class RunnerPorts
     public Mock<IEventFunction> Function { get; } = new();
     public Mock<IEffectStore> Store { get; } = new(MockBehavior.Strict);
     public Mock<IEventPublisher> Publisher { get; } = new(MockBehavior.Strict);
+    public Mock<IEventLineage> Lineage { get; } = new();
+
+    /// <summary>Events the lineage says the pipeline did not make, by id, with why.</summary>
+    public Dictionary<string, string> Orphans { get; } = [];
 
     /// <summary>"commit" and "publish", in the order they happened.</summary>
     public List<string> Steps { get; } = [];
@@ -46,10 +51,12 @@ internal sealed class RunnerPorts
         Store.Setup(s => s.CommitAsync(Function.Object, It.IsAny<IReadOnlyList<PendingEffect>>(), It.IsAny<CancellationToken>()))
             .Callback(() => Steps.Add("commit"))
             .ReturnsAsync((IEventFunction _, IReadOnlyList<PendingEffect> effects, CancellationToken _) => effects.SelectMany(e => e.Outbox).ToList());
+        Lineage.Setup(l => l.FindOrphansAsync(It.IsAny<IReadOnlyList<(EventEnvelope, IncomingRecord)>>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(() => Orphans);
         Publisher.Setup(p => p.PublishAsync(It.IsAny<IReadOnlyList<OutgoingRecord>>(), It.IsAny<CancellationToken>()))
             .Callback((IReadOnlyList<OutgoingRecord> records, CancellationToken _) => { Steps.Add("publish"); Published.AddRange(records); })
             .Returns(Task.CompletedTask);
     }
 
-    public EventFunctionRunner Runner() => new(Function.Object, Store.Object, Publisher.Object, TestEvents.Clock(), NullLogger<EventFunctionRunner>.Instance);
+    public EventFunctionRunner Runner() => new(Function.Object, Store.Object, Publisher.Object, Lineage.Object, TestEvents.Clock(), NullLogger<EventFunctionRunner>.Instance);
 }

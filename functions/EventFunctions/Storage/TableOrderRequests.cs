@@ -1,0 +1,62 @@
+using System.Collections.Concurrent;
+using Azure;
+using Azure.Data.Tables;
+using EventFunctions.Lineage;
+
+namespace EventFunctions.Storage;
+
+/// <summary>
+/// The API's claims in their own table, one row per order id in the order's shard: inserted once, so two requests
+/// racing for an id agree on the first. Claims never change, so those read once are remembered.
+/// </summary>
+public sealed class TableOrderRequests(TableStorage tables, TimeProvider clock) : IOrderRequests
+{
+    private const string FingerprintProperty = "Fingerprint";
+    private const int Remembered = 100_000;
+
+    private readonly ConcurrentDictionary<string, string> known = new();
+
+    private TableClient Table => tables.Table(TableStorage.OrderRequests);
+
+    public async Task<string> ClaimAsync(string orderId, string fingerprint, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Table.AddEntityAsync(new TableEntity(OrderShard.Of(orderId), orderId)
+            {
+                [FingerprintProperty] = fingerprint,
+                ["At"] = clock.GetUtcNow(),
+            }, cancellationToken);
+            return Remember(orderId, fingerprint);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            var held = await Table.GetEntityAsync<TableEntity>(OrderShard.Of(orderId), orderId, [FingerprintProperty], cancellationToken);
+            return Remember(orderId, held.Value.GetString(FingerprintProperty));
+        }
+    }
+
+    public async Task<IReadOnlyDictionary<string, string>> FindAsync(IReadOnlyCollection<string> orderIds, CancellationToken cancellationToken)
+    {
+        var found = new ConcurrentDictionary<string, string>();
+        var unknown = orderIds.Where(id => !known.TryGetValue(id, out _)).Distinct().ToList();
+        foreach (var id in orderIds) if (known.TryGetValue(id, out var fingerprint)) found[id] = fingerprint;
+
+        var queries = unknown.GroupBy(OrderShard.Of).SelectMany(shard => shard.Chunk(TableLimits.RowKeysPerQuery).Select(chunk =>
+            $"{TableClient.CreateQueryFilter($"PartitionKey eq {shard.Key}")} and ({string.Join(" or ", chunk.Select(id => TableClient.CreateQueryFilter($"RowKey eq {id}")))})"));
+        await Task.WhenAll(queries.Select(async filter =>
+        {
+            // A $select returns only what it names: the row key too, or the row would come back without it.
+            await foreach (var row in Table.QueryAsync<TableEntity>(filter, select: ["RowKey", FingerprintProperty], cancellationToken: cancellationToken))
+                found[row.RowKey] = Remember(row.RowKey, row.GetString(FingerprintProperty));
+        }));
+        return found;
+    }
+
+    private string Remember(string orderId, string fingerprint)
+    {
+        if (known.Count >= Remembered) known.Clear();
+        known[orderId] = fingerprint;
+        return fingerprint;
+    }
+}
