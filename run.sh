@@ -1,11 +1,28 @@
 #!/usr/bin/env bash
 # Runs the whole pipeline on the embedded default: librdkafka's in-process Kafka cluster and Azurite.
-# Extra arguments go to the host, e.g. ./run.sh bench --orders 2000, or ./run.sh --KafkaBrokerList=host:9092
-# The operators' verbs (./run.sh dlq list, ./run.sh dlq redrive, ./run.sh overdue) talk to a running pipeline's API.
+# Extra arguments go to the host, e.g. ./run.sh bench --orders 2000, or ./run.sh --KafkaBrokerList=host:9092;
+# ./run.sh --help lists them. The operators' verbs (dlq list, dlq redrive, overdue) call a running pipeline's API.
 set -euo pipefail
 cd "$(dirname "$0")"
-case "${1:-}" in
-  dlq|overdue) ;;
-  *) source scripts/azurite.sh; start_azurite ;;
-esac
+
+# Azurite is started (or one already on 127.0.0.1:10002 reused) only when the host will use it: Table Storage left
+# to its default, or set to the development store.
+uses_development_storage() {
+  local storage="${AzureWebJobsStorage:-}" previous=""
+  for arg in "$@"; do
+    case "$arg" in
+      -h|--help|help|dlq|overdue) return 1 ;;
+      --AzureWebJobsStorage=*) storage="${arg#*=}" ;;
+      --AzureWebJobsStorage__tableServiceUri*|--AzureWebJobsStorage:tableServiceUri*) storage="identity" ;;
+    esac
+    [[ $previous == --AzureWebJobsStorage ]] && storage="$arg"
+    previous="$arg"
+  done
+  [[ -z $storage || $storage == UseDevelopmentStorage=true* ]]
+}
+
+if uses_development_storage "$@"; then
+  source scripts/azurite.sh
+  start_azurite
+fi
 dotnet run --project functions/EventFunctions.LocalHost -c Release -- "$@"

@@ -25,15 +25,33 @@ USAGE
 
 fail() { echo "deploy.sh: $*" >&2; exit 2; }
 
+# Each option takes its value as the next argument or after '=' (--location=swedencentral); a value that looks like
+# an option is refused, so a forgotten value never swallows the next flag.
+value_of() {
+  local option="$1" value="$2"
+  [[ -n $value ]] || fail "$option needs a value"
+  [[ $value != -* ]] || fail "$option needs a value, not the option '$value'"
+  printf '%s' "$value"
+}
+
 resource_group="" location="" kafka="eventHubs" name="eventfunctions"
 while [[ $# -gt 0 ]]; do
-  case "$1" in
-    -g|--resource-group) resource_group="${2:-}"; shift 2 || fail "$1 needs a value" ;;
-    -l|--location) location="${2:-}"; shift 2 || fail "$1 needs a value" ;;
-    --kafka) kafka="${2:-}"; shift 2 || fail "$1 needs a value" ;;
-    --name) name="${2:-}"; shift 2 || fail "$1 needs a value" ;;
+  option="$1" value=""
+  if [[ $option == --*=* ]]; then
+    value="${option#*=}" option="${option%%=*}"
+    shift
+  elif [[ $option != -h && $option != --help ]]; then
+    value="${2:-}"
+    shift
+    [[ $# -gt 0 ]] && shift
+  fi
+  case "$option" in
+    -g|--resource-group) resource_group="$(value_of "$option" "$value")" ;;
+    -l|--location) location="$(value_of "$option" "$value")" ;;
+    --kafka) kafka="$(value_of "$option" "$value")" ;;
+    --name) name="$(value_of "$option" "$value")" ;;
     -h|--help) usage; exit 0 ;;
-    *) usage >&2; fail "unknown argument '$1'" ;;
+    *) usage >&2; fail "unknown argument '$option'" ;;
   esac
 done
 

@@ -46,8 +46,14 @@ public sealed class LocalPipeline : IAsyncDisposable
         var builder = WebApplication.CreateBuilder(args);
         builder.WebHost.UseUrls(builder.Configuration["urls"] ?? options.Urls);
         // Per-request logs would cost more than the requests; settings (Logging__LogLevel__...) can raise them again.
+        builder.Logging.AddSimpleConsole(console =>
+        {
+            console.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+            console.UseUtcTimestamp = true;
+        });
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+        options.ConfigureLogging?.Invoke(builder.Logging);
         var settings = builder.Configuration;
 
         EmbeddedKafkaCluster? cluster = null;
@@ -89,8 +95,13 @@ public sealed class LocalPipeline : IAsyncDisposable
                 builder.Services.AddHostedService<OverdueOrdersService>();
             }
 
+            builder.Services.AddProblemDetails();
             app = builder.Build();
-            app.MapPipelineApi();
+            // Every error answer is problem details: an exception (500, no stack), an unknown route (404), a method a route does not take (405).
+            app.UseExceptionHandler();
+            app.UseStatusCodePages();
+            if (settings.GetValue("RunFunctions", options.RunFunctions)) app.MapPipelineApi();
+            else app.MapInfrastructureHealth();
             await app.Services.GetRequiredService<TableStorage>().EnsureCreatedAsync(cancellationToken);
             await app.StartAsync(cancellationToken);
 

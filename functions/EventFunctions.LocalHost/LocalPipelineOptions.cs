@@ -33,6 +33,9 @@ public sealed record LocalPipelineOptions
     /// <summary>Overrides host.json's <c>extensions.kafka</c> values (tests shorten retries).</summary>
     public Action<KafkaTrigger.KafkaTriggerOptions>? ConfigureTrigger { get; init; }
 
+    /// <summary>Adds to the host's logging: tests listen to what it logs, and at which level.</summary>
+    public Action<ILoggingBuilder>? ConfigureLogging { get; init; }
+
     /// <summary>Adds to the Table Storage client's options: tests inject storage faults into its HTTP pipeline here.</summary>
     public Action<TableClientOptions>? ConfigureTables { get; init; }
 }

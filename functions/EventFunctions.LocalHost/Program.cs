@@ -1,32 +1,51 @@
+using EventFunctions.Hosting;
 using EventFunctions.LocalHost;
 using EventFunctions.LocalHost.Benchmark;
 using EventFunctions.LocalHost.Operations;
+using EventFunctions.Messaging;
 
-// dotnet run --project functions/EventFunctions.LocalHost [-- run | infra | bench --orders N | dlq list|redrive | overdue] [--Setting=value ...]
-var verb = args.FirstOrDefault(a => !a.StartsWith('-')) ?? "run";
-var settings = args.Where(a => a != verb).ToArray();
-
-switch (verb)
+// ./run.sh [run | infra | bench | dlq list|redrive | overdue | help] [--setting value | --setting=value ...]
+CommandLine command;
+try
 {
-    case "run":
-        await using (var pipeline = await LocalPipeline.StartAsync(settings, new LocalPipelineOptions()))
-        {
-            await pipeline.WaitForShutdownAsync();
-        }
-        return 0;
-    case "infra":
-        // Kafka and the tables only, for `func start` to run the functions and serve the API on 7071.
-        await using (var pipeline = await LocalPipeline.StartAsync(settings, new LocalPipelineOptions { RunFunctions = false, Urls = "http://127.0.0.1:0" }))
-        {
-            Console.WriteLine($"Infrastructure only. For func start, set in local.settings.json: \"{EventFunctions.Messaging.KafkaConnection.BrokerListSetting}\": \"{pipeline.Kafka.BrokerList}\"");
-            await pipeline.WaitForShutdownAsync();
-        }
-        return 0;
-    case "bench":
-        return await OrderBenchmark.RunAsync(settings);
-    case "dlq" or "overdue":
-        return await OperationsCommand.RunAsync(verb, settings);
-    default:
-        Console.Error.WriteLine($"Unknown command '{verb}'. Use 'run' (the default), 'infra', 'bench --orders N', or:\n{OperationsCommand.Usage}");
-        return 2;
+    command = CommandLine.Parse(args);
+}
+catch (UsageException e)
+{
+    Console.Error.WriteLine($"run.sh: {e.Message} (./run.sh --help lists what it takes)");
+    return 2;
+}
+
+try
+{
+    var settings = command.Settings.ToArray();
+    switch (command.Command)
+    {
+        case "help":
+            Console.WriteLine(CommandLine.Usage);
+            return 0;
+        case "run":
+            await using (var pipeline = await LocalPipeline.StartAsync(settings, new LocalPipelineOptions()))
+            {
+                await pipeline.WaitForShutdownAsync();
+            }
+            return 0;
+        case "infra":
+            // Kafka and the tables only, for `func start` to run the functions and serve the API on 7071.
+            await using (var pipeline = await LocalPipeline.StartAsync(settings, new LocalPipelineOptions { RunFunctions = false, Urls = "http://127.0.0.1:0" }))
+            {
+                Console.WriteLine($"Infrastructure only. For func start, set in local.settings.json: \"{KafkaConnection.BrokerListSetting}\": \"{pipeline.Kafka.BrokerList}\"");
+                await pipeline.WaitForShutdownAsync();
+            }
+            return 0;
+        case "bench":
+            return await OrderBenchmark.RunAsync(settings);
+        default:
+            return await OperationsCommand.RunAsync(command.Command, [.. command.Words, .. settings]);
+    }
+}
+catch (InvalidSettingException e)
+{
+    Console.Error.WriteLine($"run.sh: {e.Message}");
+    return 2;
 }

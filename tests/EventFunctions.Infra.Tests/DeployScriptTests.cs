@@ -22,12 +22,25 @@ public sealed class DeployScriptTests
     [InlineData(new[] { "-g", "rg", "-l", "swedencentral", "--kafka", "existingCluster" }, "set KAFKA_BOOTSTRAP_SERVERS")]
     [InlineData(new[] { "-g", "rg", "-l", "swedencentral", "--frobnicate" }, "unknown argument '--frobnicate'")]
     [InlineData(new[] { "-g", "rg", "-l", "swedencentral", "--name", "Event_Functions" }, "--name must be 3 to 16 lowercase letters")]
+    [InlineData(new[] { "--resource-group", "--location", "x" }, "--resource-group needs a value, not the option '--location'")]
+    [InlineData(new[] { "--resource-group=rg", "--location=" }, "--location needs a value")]
+    [InlineData(new[] { "--resource-group=rg", "--location=swedencentral", "--kafka=kinesis" }, "--kafka must be eventHubs or existingCluster, not 'kinesis'")]
     public void It_refuses_bad_arguments_with_a_clear_error(string[] arguments, string error)
     {
         var (exitCode, errors) = Run(arguments);
 
         Assert.Equal(2, exitCode);
         Assert.Contains(error, errors);
+    }
+
+    [Fact]
+    public void Both_forms_of_an_option_are_taken()
+    {
+        // Without the Azure CLI it stops at the tools, past every argument: the arguments were accepted.
+        var (exitCode, errors) = Run(["--resource-group=rg", "--location", "swedencentral", "--name=shop"]);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("is not on PATH", errors);
     }
 
     [Fact]

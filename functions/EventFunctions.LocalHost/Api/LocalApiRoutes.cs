@@ -35,6 +35,14 @@ public static class LocalApiRoutes
         api.MapGet("health", (TriggerHealth triggers, FunctionHealth functions) => LocalHealth.Report(triggers, functions));
     }
 
+    /// <summary>
+    /// <c>./run.sh infra</c> serves no API (<c>func start</c> serves it), only a health route that says what it runs,
+    /// so nothing accepts orders that no function would process.
+    /// </summary>
+    public static void MapInfrastructureHealth(this WebApplication app) =>
+        app.MapGet($"/{ApiRoutes.Prefix}/health", (EventFunctions.Messaging.KafkaConnection kafka, EventFunctions.Storage.TableStorage tables) =>
+            Results.Ok(new { status = "infrastructure", kafkaBrokerList = kafka.BrokerList, tableEndpoint = tables.Service.Uri }));
+
     /// <summary><c>operations/x</c> as <c>admin/x</c>.</summary>
     public static string Alias(string operationsRoute) => AdminAlias + operationsRoute["operations".Length..];
 }

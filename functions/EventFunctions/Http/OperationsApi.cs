@@ -9,7 +9,7 @@ namespace EventFunctions.Http;
 /// The operators' API, written once for both hosts: dead letters listed and put back, overdue orders listed. In Azure
 /// these routes ask for the admin (master) key.
 /// </summary>
-public sealed class OperationsApi(DeadLetterRedrive deadLetters, OverdueOrderScan overdue)
+public sealed class OperationsApi(DeadLetterRedrive deadLetters, OverdueOrderScan overdue, Microsoft.Extensions.Logging.ILogger<OperationsApi> logger)
 {
     private const int DefaultLimit = 100;
     private const int MaxLimit = 1000;
@@ -33,7 +33,7 @@ public sealed class OperationsApi(DeadLetterRedrive deadLetters, OverdueOrderSca
     public Task<IResult> RedriveDeadLettersAsync(HttpRequest http, CancellationToken cancellationToken) =>
         Availability.GuardAsync(async () =>
         {
-            var (request, problem) = await OrdersApi.ReadBodyAsync<RedriveRequest>(http, cancellationToken);
+            var (request, problem) = await RequestBody.ReadAsync<RedriveRequest>(http, RedriveRequest.Shape, logger, cancellationToken);
             if (problem is not null) return problem;
             var filter = new DeadLetterFilter(request!.Topic, request.ConsumerGroup, request.OrderId, request.Reason);
             var problems = filter.Problems();
@@ -62,4 +62,9 @@ public sealed class OperationsApi(DeadLetterRedrive deadLetters, OverdueOrderSca
 }
 
 /// <summary>Which dead letters to put back; <c>dryRun</c> says what would happen, <c>again</c> repeats letters put back before.</summary>
-public sealed record RedriveRequest(string? Topic, string? ConsumerGroup, string? OrderId, string? Reason, bool? DryRun, bool? Again);
+public sealed record RedriveRequest(string? Topic, string? ConsumerGroup, string? OrderId, string? Reason, bool? DryRun, bool? Again)
+{
+    public static readonly JsonShape Shape = JsonShape.Object(
+        ("topic", JsonShape.Text), ("consumerGroup", JsonShape.Text), ("orderId", JsonShape.Text), ("reason", JsonShape.Text),
+        ("dryRun", JsonShape.TrueOrFalse), ("again", JsonShape.TrueOrFalse));
+}

@@ -20,22 +20,22 @@ public sealed record OrderQuery(int? AfterVersion, bool UntilComplete, TimeSpan 
     public static (OrderQuery? Query, Dictionary<string, string[]> Errors) Read(IQueryCollection query)
     {
         var errors = new Dictionary<string, string[]>();
-        var afterVersion = Integer(query, "afterVersion", errors);
-        var waitSeconds = Integer(query, "waitSeconds", errors);
+        var afterVersion = Integer(query, "afterVersion", 0, int.MaxValue, errors);
+        var waitSeconds = Integer(query, "waitSeconds", 0, (int)MaxWait.TotalSeconds, errors);
         var waitFor = query["waitFor"].LastOrDefault();
         if (waitFor is not (null or FinalStatus))
             errors["waitFor"] = [$"waitFor can only be '{FinalStatus}'."];
         if (errors.Count > 0) return (null, errors);
 
-        var wait = waitSeconds is { } seconds ? TimeSpan.FromSeconds(Math.Clamp(seconds, 0, (int)MaxWait.TotalSeconds)) : DefaultWait;
+        var wait = waitSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : DefaultWait;
         return (new OrderQuery(afterVersion, waitFor == FinalStatus, wait), errors);
     }
 
-    private static int? Integer(IQueryCollection query, string name, Dictionary<string, string[]> errors)
+    private static int? Integer(IQueryCollection query, string name, int min, int max, Dictionary<string, string[]> errors)
     {
         if (query[name].LastOrDefault() is not { } text) return null;
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)) return value;
-        errors[name] = [$"{name} must be a whole number."];
+        if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max) return value;
+        errors[name] = [max == int.MaxValue ? $"{name} must be a whole number, {min} or more." : $"{name} must be a whole number from {min} to {max}."];
         return null;
     }
 }

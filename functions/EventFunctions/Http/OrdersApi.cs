@@ -7,6 +7,7 @@ using EventFunctions.Lineage;
 using EventFunctions.Messaging;
 using EventFunctions.Storage;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 
 namespace EventFunctions.Http;
 
@@ -15,7 +16,8 @@ namespace EventFunctions.Http;
 /// Errors are problem details (RFC 9457) naming the field at fault.
 /// </summary>
 public sealed class OrdersApi(
-    IEventPublisher publisher, IOrderRequests requests, IOrderViews views, OrderViewWaiter waiter, TableInventory inventory, TimeProvider clock)
+    IEventPublisher publisher, IOrderRequests requests, IOrderViews views, OrderViewWaiter waiter, TableInventory inventory, TimeProvider clock,
+    ILogger<OrdersApi> logger)
 {
     public const string Emitter = "http-api";
 
@@ -29,7 +31,7 @@ public sealed class OrdersApi(
 
     private async Task<IResult> PlaceAsync(HttpRequest http, CancellationToken cancellationToken)
     {
-        var (request, problem) = await ReadAsync<PlaceOrderRequest>(http, cancellationToken);
+        var (request, problem) = await RequestBody.ReadAsync<PlaceOrderRequest>(http, PlaceOrderRequest.Shape, logger, cancellationToken);
         if (problem is not null) return problem;
         var errors = RequestValidation.Check(request!);
         if (errors.Count > 0) return Results.ValidationProblem(errors, title: "The order is not valid.");
@@ -59,7 +61,7 @@ public sealed class OrdersApi(
 
     private async Task<IResult> GetAsync(string orderId, IQueryCollection query, CancellationToken cancellationToken)
     {
-        if (!Identifiers.IsValid(orderId)) return NotFound("order", orderId);
+        if (InvalidId("orderId", orderId) is { } invalid) return invalid;
         var (wait, errors) = OrderQuery.Read(query);
         if (wait is null) return Results.ValidationProblem(errors, title: "The query is not valid.");
         var view = wait.Waits
@@ -68,20 +70,20 @@ public sealed class OrdersApi(
         return view is null ? NotFound("order", orderId) : Results.Json(view, Json);
     }
 
+    /// <summary>A customer's orders: only those the customer placed, whatever an index row claims (the view folds the first OrderPlaced).</summary>
     public Task<IResult> ListCustomerOrdersAsync(string customerId, CancellationToken cancellationToken) =>
-        Availability.GuardAsync(async () => !Identifiers.IsValid(customerId)
-            ? Results.Json(Array.Empty<OrderView>(), Json)
-            : Results.Json(await views.ListByCustomerAsync(customerId, cancellationToken), Json));
+        Availability.GuardAsync(async () => InvalidId("customerId", customerId)
+            ?? Results.Json((await views.ListByCustomerAsync(customerId, cancellationToken)).Where(v => v.CustomerId == customerId), Json));
 
     public Task<IResult> SetInventoryAsync(string sku, HttpRequest http, CancellationToken cancellationToken) =>
         Availability.GuardAsync(() => SetAsync(sku, http, cancellationToken));
 
     private async Task<IResult> SetAsync(string sku, HttpRequest http, CancellationToken cancellationToken)
     {
-        var (request, problem) = await ReadAsync<SetInventoryRequest>(http, cancellationToken);
+        if (InvalidId("sku", sku) is { } invalid) return invalid;
+        var (request, problem) = await RequestBody.ReadAsync<SetInventoryRequest>(http, SetInventoryRequest.Shape, logger, cancellationToken);
         if (problem is not null) return problem;
         var errors = RequestValidation.Check(request!);
-        if (!Identifiers.IsValid(sku)) errors["sku"] = [$"sku must be {Identifiers.Rule}."];
         if (errors.Count > 0) return Results.ValidationProblem(errors, title: "The inventory item is not valid.");
 
         var item = await inventory.SetAsync(new InventoryItem(sku, request!.Quantity!.Value, request.UnitPrice!.Value), cancellationToken);
@@ -89,28 +91,13 @@ public sealed class OrdersApi(
     }
 
     public Task<IResult> GetInventoryAsync(string sku, CancellationToken cancellationToken) =>
-        Availability.GuardAsync(async () => Identifiers.IsValid(sku) && await inventory.GetAsync(sku, cancellationToken) is { } item
-            ? Results.Json(item, Json)
-            : NotFound("sku", sku));
+        Availability.GuardAsync(async () => InvalidId("sku", sku)
+            ?? (await inventory.GetAsync(sku, cancellationToken) is { } item ? Results.Json(item, Json) : NotFound("sku", sku)));
 
-    private static async Task<(T? Body, IResult? Problem)> ReadAsync<T>(HttpRequest http, CancellationToken cancellationToken) where T : class
-    {
-        try
-        {
-            var body = await JsonSerializer.DeserializeAsync<T>(http.Body, Json, cancellationToken);
-            return body is null ? (null, BadBody("The body is JSON null.")) : (body, null);
-        }
-        catch (JsonException e)
-        {
-            return (null, BadBody($"The body is not valid JSON for this request: {e.Message}"));
-        }
-    }
-
-    internal static async Task<(T? Body, IResult? Problem)> ReadBodyAsync<T>(HttpRequest http, CancellationToken cancellationToken) where T : class =>
-        await ReadAsync<T>(http, cancellationToken);
-
-    private static IResult BadBody(string detail) =>
-        Results.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "The request body cannot be read.");
+    /// <summary>Ids in a route are checked as the bodies' are: a 400 naming the parameter, never a 404 for something that cannot exist.</summary>
+    internal static IResult? InvalidId(string name, string value) => Identifiers.IsValid(value) ? null
+        : Results.ValidationProblem(new Dictionary<string, string[]> { [name] = [$"'{Uri.UnescapeDataString(value)}' is not a valid {name}: {Identifiers.Rule}."] },
+            title: "The route is not valid.");
 
     internal static IResult NotFound(string what, string id) =>
         Results.Problem($"No {what} '{id}'.", statusCode: StatusCodes.Status404NotFound, title: "Not found.");

@@ -14,8 +14,8 @@ public static class RequestValidation
             errors["orderId"] = [$"orderId must be {Identifiers.Rule}."];
         if (!Identifiers.IsValid(request.CustomerId))
             errors["customerId"] = [$"customerId is required: {Identifiers.Rule}."];
-        if (string.IsNullOrWhiteSpace(request.PaymentToken))
-            errors["paymentToken"] = ["paymentToken is required."];
+        if (!ApiLimits.IsPaymentToken(request.PaymentToken))
+            errors["paymentToken"] = [$"paymentToken is required: {ApiLimits.PaymentTokenRule}."];
 
         if (request.Lines is null || request.Lines.Count == 0)
             errors["lines"] = ["lines must hold at least one line."];
@@ -26,9 +26,14 @@ public static class RequestValidation
             for (var i = 0; i < request.Lines.Count; i++)
             {
                 var line = request.Lines[i];
-                if (!Identifiers.IsValid(line?.Sku))
+                if (line is null)
+                {
+                    errors[$"lines[{i}]"] = ["a line must be an object with sku and quantity."];
+                    continue;
+                }
+                if (!Identifiers.IsValid(line.Sku))
                     errors[$"lines[{i}].sku"] = [$"sku is required: {Identifiers.Rule}."];
-                if (line?.Quantity is not (>= 1 and <= OrderValidation.MaxQuantity))
+                if (line.Quantity is not (>= 1 and <= OrderValidation.MaxQuantity))
                     errors[$"lines[{i}].quantity"] = [$"quantity must be a whole number from 1 to {OrderValidation.MaxQuantity}."];
             }
             var repeated = request.Lines.Where(l => l?.Sku is not null).GroupBy(l => l!.Sku).FirstOrDefault(g => g.Count() > 1);
@@ -41,10 +46,10 @@ public static class RequestValidation
     public static Dictionary<string, string[]> Check(SetInventoryRequest request)
     {
         var errors = new Dictionary<string, string[]>();
-        if (request.Quantity is not >= 0)
-            errors["quantity"] = ["quantity is required and must not be negative."];
-        if (request.UnitPrice is not > 0)
-            errors["unitPrice"] = ["unitPrice is required and must be positive."];
+        if (request.Quantity is not (>= 0 and <= ApiLimits.MaxStock))
+            errors["quantity"] = [$"quantity is required: a whole number from 0 to {ApiLimits.MaxStock}."];
+        if (request.UnitPrice is not { } price || !ApiLimits.IsUnitPrice(price))
+            errors["unitPrice"] = [$"unitPrice is required: from {ApiLimits.MinUnitPrice} to {ApiLimits.MaxUnitPrice}, with at most two decimals."];
         return errors;
     }
 

@@ -5,6 +5,7 @@ using EventFunctions.Http;
 using EventFunctions.LocalHost;
 using EventFunctions.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace EventFunctions.IntegrationTests.Infrastructure;
 
@@ -22,6 +23,9 @@ public sealed class PipelineFixture : IAsyncLifetime
 
     public HttpClient Http { get; private set; } = null!;
 
+    /// <summary>Everything the pipeline logged.</summary>
+    public RecordedLogs Logs { get; } = new();
+
     public TableStorage Tables => Pipeline.Services.GetRequiredService<TableStorage>();
 
     /// <summary>This run's table prefix: another host given it shares the pipeline's tables.</summary>
@@ -35,6 +39,7 @@ public sealed class PipelineFixture : IAsyncLifetime
             Urls = "http://127.0.0.1:0",
             TablePrefix = TablePrefix,
             RetryPolicy = new Failures.RetryPolicy { UnknownFailureAttempts = 3 },
+            ConfigureLogging = logging => logging.AddProvider(Logs),
         });
         Http = new HttpClient { BaseAddress = pipeline.BaseAddress, Timeout = Patience + TimeSpan.FromSeconds(10) };
         await Eventually.TrueAsync(async () => (await Http.GetAsync("/api/health")).IsSuccessStatusCode, Patience, "every consumer holds partitions");

@@ -10,7 +10,8 @@ namespace EventFunctions.IntegrationTests.Pipeline;
 
 /// <summary>
 /// A permanent failure at any function ends its order final with the reason, in seconds: settled as a business
-/// outcome, never retried into a stall, never dead-lettered. Each is a failure real data can cause.
+/// outcome, never retried into a stall, never dead-lettered. Each is a failure real data can cause; the projection's,
+/// which bounded input cannot cause, is injected in the fault suite.
 /// </summary>
 [Collection(PipelineCollection.Name)]
 [Trait("Category", "Integration")]
@@ -20,21 +21,25 @@ public sealed class SettlementTests(PipelineFixture pipeline)
     private static readonly TimeSpan InSeconds = TimeSpan.FromSeconds(20);
 
     [Fact]
-    public async Task A_payment_token_too_large_to_store_rejects_the_order_and_its_view_keeps_the_fact_reduced()
+    public async Task An_unreadable_price_rejects_the_order_with_the_reason()
     {
-        var (orderId, sku) = await StockedAsync("settle-big", 5, 2m);
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var (orderId, sku) = ($"settle-unpriced-{run}", $"settle-unpriced-sku-{run}");
+        // Written straight to the table (an operator's edit, an older version's row), so no host has a good price in memory.
+        await pipeline.Tables.Table(TableStorage.Inventory).UpsertEntityAsync(new TableEntity(sku, TableInventory.ItemRowKey)
+        {
+            [TableInventory.AvailableProperty] = 5,
+            [TableInventory.UnitPriceProperty] = "ask",
+        });
         var clock = Stopwatch.StartNew();
 
-        await pipeline.PlaceAsync(orderId, "heidi", new string('t', 40_000), (sku, 1));
+        await pipeline.PlaceAsync(orderId, "heidi", "tok_visa", (sku, 1));
 
         var view = await pipeline.FinalViewAsync(orderId);
         Assert.True(clock.Elapsed < InSeconds, $"settled after {clock.Elapsed}");
         Assert.Equal(OrderStatus.Rejected, view.Status);
         Assert.StartsWith(OrderValidation.Reasons.NotProcessable(""), view.Reason);
-        Assert.Contains("PropertyValueTooLarge", view.Reason);
-        var placedFact = await FactAsync(orderId, "eventfunctions.OrderPlaced");
-        Assert.Contains("PropertyValueTooLarge", placedFact.GetString(OrderFact.ProblemProperty));
-        Assert.Contains(await pipeline.Http.GetFromJsonAsync<List<OrderView>>("/api/customers/heidi/orders", Http.OrdersApi.Json) ?? [], v => v.OrderId == orderId);
+        Assert.Contains("is not a number", view.Reason);
         Assert.Empty(pipeline.DeadLettersOf(orderId));
         Assert.Empty(await pipeline.LedgerAsync(orderId));
     }
@@ -96,24 +101,10 @@ public sealed class SettlementTests(PipelineFixture pipeline)
         Assert.Empty(pipeline.DeadLettersOf(orderId));
     }
 
-    [Fact]
-    public async Task An_order_whose_total_overflows_is_rejected_as_a_decision()
-    {
-        var (orderId, sku) = await StockedAsync("settle-overflow", 5, decimal.MaxValue);
-
-        await pipeline.PlaceAsync(orderId, "lena", "tok_visa", (sku, 2));
-
-        var view = await pipeline.FinalViewAsync(orderId);
-        Assert.Equal((OrderStatus.Rejected, OrderValidation.Reasons.TotalTooLarge), (view.Status, view.Reason));
-    }
-
     private async Task<(string OrderId, string Sku)> StockedAsync(string prefix, int quantity, decimal price)
     {
         var run = Guid.NewGuid().ToString("N")[..8];
         await pipeline.StockAsync($"{prefix}-sku-{run}", quantity, price);
         return ($"{prefix}-{run}", $"{prefix}-sku-{run}");
     }
-
-    private async Task<TableEntity> FactAsync(string orderId, string type) =>
-        (await pipeline.Tables.Table(TableStorage.OrderViews).GetEntityAsync<TableEntity>(OrderShard.Of(orderId), orderId + OrderFact.RowKeyInfix + type)).Value;
 }

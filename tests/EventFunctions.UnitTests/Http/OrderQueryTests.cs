@@ -20,12 +20,15 @@ public class OrderQueryTests
     }
 
     [Fact]
-    public void Waiting_for_a_final_status_after_a_version_is_capped_at_a_minute()
+    public void Waiting_for_a_final_status_after_a_version_waits_at_most_a_minute()
     {
-        var (query, _) = OrderQuery.Read(Query(("afterVersion", "2"), ("waitFor", "final"), ("waitSeconds", "600")));
+        var (query, _) = OrderQuery.Read(Query(("afterVersion", "2"), ("waitFor", "final"), ("waitSeconds", "60")));
+        var (tooLong, errors) = OrderQuery.Read(Query(("waitSeconds", "600")));
 
         Assert.Equal(new OrderQuery(2, true, OrderQuery.MaxWait), query);
         Assert.True(query!.Waits);
+        Assert.Null(tooLong);
+        Assert.Equal(["waitSeconds must be a whole number from 0 to 60."], errors["waitSeconds"]);
     }
 
     [Theory]

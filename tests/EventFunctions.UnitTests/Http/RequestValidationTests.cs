@@ -28,7 +28,9 @@ public class RequestValidationTests
         { Valid with { Lines = [new OrderLineRequest("sku-a", 1), new OrderLineRequest("sku b", 1)] }, "lines[1].sku" },
         { Valid with { Lines = [new OrderLineRequest("sku-a", null)] }, "lines[0].quantity" },
         { Valid with { Lines = [new OrderLineRequest("sku-a", 0)] }, "lines[0].quantity" },
-        { Valid with { Lines = [null] }, "lines[0].sku" },
+        { Valid with { Lines = [null] }, "lines[0]" },
+        { Valid with { PaymentToken = new string('t', 129) }, "paymentToken" },
+        { Valid with { PaymentToken = "tok visa" }, "paymentToken" },
         { Valid with { Lines = [new OrderLineRequest("sku-a", 1), new OrderLineRequest("sku-a", 2)] }, "lines" },
     };
 

@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using EventFunctions.LocalHost;
+
+namespace EventFunctions.IntegrationTests.LocalHost;
+
+/// <summary>The local host's command line: both forms of a setting, help, and one clear line for what it cannot take.</summary>
+public sealed class CommandLineTests
+{
+    [Fact]
+    public void A_setting_takes_its_value_after_a_space_or_an_equals_sign_and_goes_on_in_one_form()
+    {
+        var line = CommandLine.Parse(["--urls", "http://127.0.0.1:7072", "bench", "--orders=10", "--KafkaBrokerList", "127.0.0.1:9092"]);
+
+        Assert.Equal("bench", line.Command);
+        Assert.Equal(["--urls=http://127.0.0.1:7072", "--orders=10", "--KafkaBrokerList=127.0.0.1:9092"], line.Settings);
+    }
+
+    [Fact]
+    public void The_operators_verbs_keep_their_words_and_switches()
+    {
+        var line = CommandLine.Parse(["dlq", "redrive", "--order", "o-1", "--dry-run"]);
+
+        Assert.Equal("dlq", line.Command);
+        Assert.Equal(["redrive"], line.Words);
+        Assert.Equal(["--order=o-1", "--dry-run"], line.Settings);
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("-h")]
+    [InlineData("help")]
+    [InlineData("bench", "--help")]
+    public void Help_is_asked_for_anywhere(params string[] args) => Assert.True(CommandLine.Parse(args).WantsHelp);
+
+    [Theory]
+    [InlineData("unknown command 'frobnicate'", "frobnicate")]
+    [InlineData("--urls needs a value", "--urls")]
+    [InlineData("--urls needs a value", "--urls", "--TablePrefix=x")]
+    [InlineData("--urls takes http://host:port, not 'notaurl'", "--urls", "notaurl")]
+    [InlineData("--orders takes a whole number of at least 1, not '0'", "bench", "--orders", "0")]
+    [InlineData("--observe takes view or api, not 'eyes'", "bench", "--observe", "eyes")]
+    [InlineData("--KafkaBrokerList takes host:port", "--KafkaBrokerList=localhost")]
+    [InlineData("dlq takes list or redrive", "dlq", "purge")]
+    [InlineData("'-x' is not an option", "-x")]
+    public void What_it_cannot_take_is_refused_in_one_line(string message, params string[] args)
+    {
+        var error = Assert.Throws<UsageException>(() => CommandLine.Parse(args));
+
+        Assert.Contains(message, error.Message);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Theory]
+    [InlineData(0, "Usage: ./run.sh", "--help")]
+    [InlineData(2, "run.sh: --orders takes a whole number of at least 1, not '0'", "bench", "--orders", "0")]
+    [InlineData(2, "run.sh: unknown command 'serve'", "serve")]
+    public async Task The_host_prints_help_or_one_error_line_and_exits_with_its_code(int exitCode, string output, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "EventFunctions.LocalHost.dll"));
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        using var process = Process.Start(start)!;
+        var printed = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.Equal(exitCode, process.ExitCode);
+        Assert.StartsWith(output, printed);
+        if (exitCode != 0) Assert.Single(printed.Trim().Split('\n'));
+    }
+}
