@@ -50,6 +50,15 @@ public sealed class KafkaProbe(KafkaConnection kafka)
         return await producer.ProduceAsync(topic, message);
     }
 
+    /// <summary>Produces raw bytes: a key or value may be null, a header may be no text at all.</summary>
+    public async Task<DeliveryResult<byte[]?, byte[]?>> ProduceRawAsync(string topic, int partition, byte[]? key, byte[]? value, params (string Key, byte[]? Value)[] headers)
+    {
+        using var producer = new ProducerBuilder<byte[]?, byte[]?>(kafka.ProducerConfig()).Build();
+        var message = new Message<byte[]?, byte[]?> { Key = key, Value = value, Headers = [], Timestamp = new Timestamp(new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc)) };
+        foreach (var (name, bytes) in headers) message.Headers.Add(name, bytes);
+        return await producer.ProduceAsync(new TopicPartition(topic, partition), message);
+    }
+
     /// <summary>Appends every record of <paramref name="topic"/> to it again, key, value and headers unchanged: each consumer sees each event twice.</summary>
     public async Task<int> ReplayAsync(string topic)
     {

@@ -49,6 +49,30 @@ public sealed class DeadLetterTests(PipelineFixture pipeline)
         Assert.All(letters, l => Assert.Contains("unknown event type", Header(l, DeadLetters.Reason)));
     }
 
+    [Fact]
+    public async Task A_dead_letter_is_the_original_record_byte_for_byte_a_tombstone_and_a_key_that_is_no_text_included()
+    {
+        var probe = new KafkaProbe(pipeline.Pipeline.Kafka);
+        byte[] key = [0x6F, 0xFF, 0x00, 0x2D];
+        var tombstone = await probe.ProduceRawAsync(Topics.OrdersPlaced, 6, key, null,
+            (CloudEventHeaders.Id, [0x61, 0xFF]), (CloudEventHeaders.Type, Encoding.UTF8.GetBytes(EventTypes.NameOf(typeof(OrderPlaced)))), ("empty", null));
+
+        var letters = await DeadLettersOfAsync(probe, tombstone.Offset.Value, tombstone.Partition.Value);
+
+        Assert.All(letters, letter =>
+        {
+            Assert.Equal(key, letter.Message.Key);
+            Assert.Null(letter.Message.Value);
+            // The time it was produced with (the embedded cluster's delivery reports carry a fixed one).
+            Assert.Equal(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero).ToUnixTimeMilliseconds(), letter.Message.Timestamp.UnixTimestampMs);
+            Assert.Equal(
+                tombstone.Message.Headers.Select(h => (h.Key, h.GetValueBytes() is { } b ? Convert.ToHexString(b) : null)),
+                letter.Message.Headers.Take(3).Select(h => (h.Key, h.GetValueBytes() is { } b ? Convert.ToHexString(b) : null)));
+            // The id is not UTF-8: the record is refused for it, not read as a repaired id.
+            Assert.Equal("header 'ce_id' is not UTF-8 text", Header(letter, DeadLetters.Reason));
+        });
+    }
+
     private static async Task<List<Confluent.Kafka.ConsumeResult<byte[], byte[]>>> DeadLettersOfAsync(KafkaProbe probe, long offset, int partition)
     {
         List<Confluent.Kafka.ConsumeResult<byte[], byte[]>> letters = [];
