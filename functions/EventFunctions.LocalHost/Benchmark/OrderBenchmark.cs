@@ -70,10 +70,12 @@ public static class OrderBenchmark
         Console.WriteLine($"placing:              {(results.Max(r => r.Accepted) - results.Min(r => r.Placed)).TotalSeconds:F1} s to have every order accepted (202), p50 {Percentile(results.Select(r => (r.Accepted - r.Placed).TotalMilliseconds).Order().ToArray(), 0.5):F0} ms per POST");
         Console.WriteLine($"throughput:           {orders / elapsed.TotalSeconds:F0} orders/s");
         Console.WriteLine($"latency placed→final: p50 {Percentile(latencies, 0.50):F0} ms, p99 {Percentile(latencies, 0.99):F0} ms, max {latencies[^1]:F0} ms");
-        var pipelineTrips = after.Where(a => a.Key is not (StorageRoundTrips.Api or BenchmarkReads)).Sum(a => a.Value - before.GetValueOrDefault(a.Key));
-        Console.WriteLine($"table round trips:    {(double)pipelineTrips / orders:F2} per order by the functions:");
-        foreach (var (caller, count) in after.OrderBy(a => a.Key))
-            Console.WriteLine($"  {caller,-20} {(double)(count - before.GetValueOrDefault(caller)) / orders:F2} per order");
+        // The functions' own round trips; the API's claim, the simulated gateway's keys and the benchmark's reads apart.
+        string[] notFunctions = [StorageRoundTrips.Api, BenchmarkReads, TableIdempotencyKeys.Caller];
+        var functionTrips = after.Where(a => !notFunctions.Contains(a.Key)).Sum(a => a.Value - before.GetValueOrDefault(a.Key));
+        Console.WriteLine($"table round trips:    {(double)functionTrips / orders:F2} per order by the functions; by each caller:");
+        foreach (var (caller, count) in after.OrderBy(a => notFunctions.Contains(a.Key)).ThenBy(a => a.Key))
+            Console.WriteLine($"  {caller,-28} {(double)(count - before.GetValueOrDefault(caller)) / orders:F2} per order");
         return results.All(r => r.Status.IsFinal()) ? 0 : 1;
     }
 
