@@ -71,6 +71,10 @@ public sealed class KafkaProbe(KafkaConnection kafka)
         return records.Count;
     }
 
+    /// <summary>The last header of that name as text, or null.</summary>
+    public static string? Header(ConsumeResult<byte[], byte[]> record, string name) =>
+        record.Message.Headers.TryGetLastBytes(name, out var bytes) ? System.Text.Encoding.UTF8.GetString(bytes) : null;
+
     private static Dictionary<TopicPartition, long> HighWatermarks(IConsumer<byte[], byte[]> consumer, string topic) =>
         Enumerable.Range(0, Contracts.Topics.Partitions)
             .Select(p => new TopicPartition(topic, p))

@@ -30,10 +30,10 @@ public sealed class DeadLetterTests(PipelineFixture pipeline)
         Assert.Equal(OrderStatus.Confirmed, (await pipeline.FinalViewAsync(orderId)).Status);
 
         var letters = await DeadLettersOfAsync(probe, poison.Offset.Value, poison.Partition.Value);
-        var byValidation = Assert.Single(letters, l => Header(l, DeadLetters.Consumer) == ConsumerGroups.ValidateOrder);
-        Assert.Contains(reason, Header(byValidation, DeadLetters.Reason));
-        Assert.Equal(Topics.OrdersPlaced, Header(byValidation, DeadLetters.OriginalTopic));
-        Assert.Equal("poison-" + orderId, Header(byValidation, CloudEventHeaders.Id));
+        var byValidation = Assert.Single(letters, l => KafkaProbe.Header(l, DeadLetters.Consumer) == ConsumerGroups.ValidateOrder);
+        Assert.Contains(reason, KafkaProbe.Header(byValidation, DeadLetters.Reason));
+        Assert.Equal(Topics.OrdersPlaced, KafkaProbe.Header(byValidation, DeadLetters.OriginalTopic));
+        Assert.Equal("poison-" + orderId, KafkaProbe.Header(byValidation, CloudEventHeaders.Id));
         Assert.Equal(value, Encoding.UTF8.GetString(byValidation.Message.Value));
     }
 
@@ -46,7 +46,7 @@ public sealed class DeadLetterTests(PipelineFixture pipeline)
             (CloudEventHeaders.Id, key), (CloudEventHeaders.Type, "com.example.Unheard"), (CloudEventHeaders.Source, "/tests"));
 
         var letters = await DeadLettersOfAsync(probe, alien.Offset.Value, alien.Partition.Value);
-        Assert.All(letters, l => Assert.Contains("unknown event type", Header(l, DeadLetters.Reason)));
+        Assert.All(letters, l => Assert.Contains("unknown event type", KafkaProbe.Header(l, DeadLetters.Reason)));
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class DeadLetterTests(PipelineFixture pipeline)
                 tombstone.Message.Headers.Select(h => (h.Key, h.GetValueBytes() is { } b ? Convert.ToHexString(b) : null)),
                 letter.Message.Headers.Take(3).Select(h => (h.Key, h.GetValueBytes() is { } b ? Convert.ToHexString(b) : null)));
             // The id is not UTF-8: the record is refused for it, not read as a repaired id.
-            Assert.Equal("header 'ce_id' is not UTF-8 text", Header(letter, DeadLetters.Reason));
+            Assert.Equal("header 'ce_id' is not UTF-8 text", KafkaProbe.Header(letter, DeadLetters.Reason));
         });
     }
 
@@ -79,7 +79,7 @@ public sealed class DeadLetterTests(PipelineFixture pipeline)
         await Eventually.TrueAsync(() =>
         {
             letters = probe.ReadAll(Topics.DeadLetterOf(Topics.OrdersPlaced))
-                .Where(l => Header(l, DeadLetters.OriginalOffset) == offset.ToString() && Header(l, DeadLetters.OriginalPartition) == partition.ToString())
+                .Where(l => KafkaProbe.Header(l, DeadLetters.OriginalOffset) == offset.ToString() && KafkaProbe.Header(l, DeadLetters.OriginalPartition) == partition.ToString())
                 .ToList();
             // Both functions reading orders.placed dead-letter it, each under its own group.
             return Task.FromResult(letters.Count == 2);
@@ -87,6 +87,4 @@ public sealed class DeadLetterTests(PipelineFixture pipeline)
         return letters;
     }
 
-    private static string? Header(Confluent.Kafka.ConsumeResult<byte[], byte[]> record, string name) =>
-        record.Message.Headers.TryGetLastBytes(name, out var bytes) ? Encoding.UTF8.GetString(bytes) : null;
 }

@@ -26,7 +26,7 @@ public sealed class OrphanEventTests(PipelineFixture pipeline)
         await ProduceAsync(new EventEnvelope(DeterministicId.For("http-api", orderId), Provenance.SourceOf("http-api"), DateTimeOffset.UtcNow, null, placed));
 
         var letters = await DeadLettersAsync(orderId, ConsumerGroups.ValidateOrder, ConsumerGroups.ProjectOrderView);
-        Assert.All(letters, l => Assert.Equal($"not an event of the pipeline: order {orderId} was never accepted by the API", Header(l, DeadLetters.Reason)));
+        Assert.All(letters, l => Assert.Equal($"not an event of the pipeline: order {orderId} was never accepted by the API", KafkaProbe.Header(l, DeadLetters.Reason)));
         Assert.Equal(HttpStatusCode.NotFound, (await pipeline.Http.GetAsync($"/api/orders/{orderId}")).StatusCode);
         Assert.DoesNotContain(orderId, await pipeline.Http.GetStringAsync("/api/customers/mallory/orders"));
     }
@@ -43,7 +43,7 @@ public sealed class OrphanEventTests(PipelineFixture pipeline)
             DateTimeOffset.UtcNow, cause, new PaymentCaptured(orderId, "ch_forged", 5m, [new OrderLine(sku, 3)])));
 
         var letters = await DeadLettersAsync(orderId, ConsumerGroups.ReserveStock, ConsumerGroups.ProjectOrderView);
-        Assert.All(letters, l => Assert.Equal($"not an event of the pipeline: its cause {cause} was never processed by process-payment", Header(l, DeadLetters.Reason)));
+        Assert.All(letters, l => Assert.Equal($"not an event of the pipeline: its cause {cause} was never processed by process-payment", KafkaProbe.Header(l, DeadLetters.Reason)));
         Assert.Equal(5, await pipeline.AvailableAsync(sku));
         Assert.Equal(HttpStatusCode.NotFound, (await pipeline.Http.GetAsync($"/api/orders/{orderId}")).StatusCode);
     }
@@ -66,7 +66,7 @@ public sealed class OrphanEventTests(PipelineFixture pipeline)
         // The view, which keeps no inbox, checks the copy against what ProcessPayment emitted. ReserveStock dead-letters
         // it likewise, or, if it looks for processed events first, finds that id processed and re-publishes what it stored.
         var letters = await DeadLettersAsync(orderId, ConsumerGroups.ProjectOrderView);
-        Assert.All(letters, l => Assert.StartsWith("not an event of the pipeline: it is not what process-payment emitted", Header(l, DeadLetters.Reason)));
+        Assert.All(letters, l => Assert.StartsWith("not an event of the pipeline: it is not what process-payment emitted", KafkaProbe.Header(l, DeadLetters.Reason)));
         Assert.Equal(4, await pipeline.AvailableAsync(sku));
         Assert.Equal(OrderStatus.Confirmed, (await pipeline.FinalViewAsync(orderId)).Status);
     }
@@ -84,11 +84,9 @@ public sealed class OrphanEventTests(PipelineFixture pipeline)
         await Eventually.TrueAsync(() =>
         {
             letters = pipeline.DeadLettersOf(orderId).ToList();
-            return Task.FromResult(groups.All(g => letters.Any(l => Header(l, DeadLetters.Consumer) == g)));
+            return Task.FromResult(groups.All(g => letters.Any(l => KafkaProbe.Header(l, DeadLetters.Consumer) == g)));
         }, PipelineFixture.Patience, $"{string.Join(" and ", groups)} dead-lettered {orderId}");
         return letters;
     }
 
-    private static string? Header(Confluent.Kafka.ConsumeResult<byte[], byte[]> record, string name) =>
-        record.Message.Headers.TryGetLastBytes(name, out var bytes) ? Encoding.UTF8.GetString(bytes) : null;
 }
