@@ -33,7 +33,8 @@ public sealed class RedriveTests(ITestOutputHelper output) : FaultScenario(outpu
         var letter = Assert.Single(letters.AsArray())!;
         Assert.Equal(("payments.processed.dlq", "reserve-stock"), (letter["topic"]!.GetValue<string>(), letter["consumerGroup"]!.GetValue<string>()));
         Assert.Contains("InvalidInput", letter["reason"]!.GetValue<string>());
-        Assert.Equal(OrderStatus.Paid, (await ViewAsync(http, orderId)).Status);
+        // The view learns of the payment on its own time: wait for it, the order stops there.
+        await Eventually.TrueAsync(async () => (await ViewAsync(http, orderId)).Status == OrderStatus.Paid, TimeSpan.FromSeconds(30), "the view shows the order paid");
 
         await Eventually.TrueAsync(async () => (await OverdueAsync(http)).Any(o => o!["orderId"]!.GetValue<string>() == orderId),
             TimeSpan.FromSeconds(30), "the order is listed overdue");

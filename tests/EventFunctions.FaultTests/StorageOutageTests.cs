@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using EventFunctions.Http;
 using EventFunctions.FaultTests.Infrastructure;
 using EventFunctions.LocalHost.KafkaTrigger;
 
@@ -39,8 +42,13 @@ public sealed class StorageOutageTests(ITestOutputHelper output) : FaultScenario
             statuses.Add(await Health.StatusAsync(http));
             await Task.Delay(TimeSpan.FromSeconds(1));
         }
+        var refused = await http.PostAsJsonAsync("api/orders", new PlaceOrderRequest("while-away", "c", [new OrderLineRequest("sku-1", 1)], "tok_visa"));
         await Bed.Azurite.StartAsync();
         Assert.Equal(["degraded"], statuses);
+        // The API cannot claim an order id while storage is away: it says so, and when to come back.
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(5), refused.Headers.RetryAfter?.Delta);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
         var placed = await load;
 
         await AuditAsync($"storage outage of {outage.TotalSeconds:F0} s after {outageAt.TotalSeconds:F0} s, {count} orders at {rate}/s, " +

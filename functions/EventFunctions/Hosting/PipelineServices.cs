@@ -78,6 +78,7 @@ public static class PipelineServices
         services.AddSingleton<IRedriveLog, TableRedriveLog>();
         services.AddSingleton<DeadLetterRedrive>();
 
+        services.AddSingleton<Availability>();
         services.AddSingleton<OrdersApi>();
         services.AddSingleton<OperationsApi>();
         return services;

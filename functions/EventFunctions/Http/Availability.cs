@@ -1,24 +1,30 @@
 using EventFunctions.Failures;
+using EventFunctions.Triggers;
 using Microsoft.AspNetCore.Http;
 
 namespace EventFunctions.Http;
 
 /// <summary>
 /// A request that meets a transient fault (storage or Kafka away, throttled) is answered 503 with <c>Retry-After</c>
-/// and problem details naming what is away, rather than a bare 500: the client should come back, not give up.
+/// and problem details naming what is away, rather than a bare 500: the client should come back, not give up. The
+/// API's own waiting shows in health beside the functions', under its name, until a request goes through again.
 /// </summary>
-public static class Availability
+public sealed class Availability(FunctionHealth health)
 {
     public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
 
-    public static async Task<IResult> GuardAsync(Func<Task<IResult>> handle)
+    public async Task<IResult> GuardAsync(Func<Task<IResult>> handle)
     {
         try
         {
-            return await handle();
+            var result = await handle();
+            // Only an answer that went through says the fault is over; a refused request may never have reached storage.
+            if (result is not IStatusCodeHttpResult { StatusCode: >= 400 }) health.Recovered(OrdersApi.Emitter);
+            return result;
         }
         catch (Exception e) when (FailureClassifier.Classify(e) is { Kind: FailureKind.Transient } failure)
         {
+            health.Waiting(OrdersApi.Emitter, failure);
             return new RetryAfterResult(Results.Problem(
                 $"{failure.Source} is unavailable ({failure.Reason}). Retry the same request later: orders are idempotent by orderId.",
                 statusCode: StatusCodes.Status503ServiceUnavailable,

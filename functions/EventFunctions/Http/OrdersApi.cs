@@ -17,7 +17,7 @@ namespace EventFunctions.Http;
 /// </summary>
 public sealed class OrdersApi(
     IEventPublisher publisher, IOrderRequests requests, IOrderViews views, OrderViewWaiter waiter, TableInventory inventory, TimeProvider clock,
-    ILogger<OrdersApi> logger)
+    Availability availability, ILogger<OrdersApi> logger)
 {
     public const string Emitter = "http-api";
 
@@ -27,7 +27,7 @@ public sealed class OrdersApi(
     };
 
     public Task<IResult> PlaceOrderAsync(HttpRequest http, CancellationToken cancellationToken) =>
-        Availability.GuardAsync(() => PlaceAsync(http, cancellationToken));
+        availability.GuardAsync(() => PlaceAsync(http, cancellationToken));
 
     private async Task<IResult> PlaceAsync(HttpRequest http, CancellationToken cancellationToken)
     {
@@ -57,7 +57,7 @@ public sealed class OrdersApi(
     /// whatever the view is then.
     /// </summary>
     public Task<IResult> GetOrderAsync(string orderId, IQueryCollection query, CancellationToken cancellationToken) =>
-        Availability.GuardAsync(() => GetAsync(orderId, query, cancellationToken));
+        availability.GuardAsync(() => GetAsync(orderId, query, cancellationToken));
 
     private async Task<IResult> GetAsync(string orderId, IQueryCollection query, CancellationToken cancellationToken)
     {
@@ -72,11 +72,11 @@ public sealed class OrdersApi(
 
     /// <summary>A customer's orders: only those the customer placed, whatever an index row claims (the view folds the first OrderPlaced).</summary>
     public Task<IResult> ListCustomerOrdersAsync(string customerId, CancellationToken cancellationToken) =>
-        Availability.GuardAsync(async () => InvalidId("customerId", customerId)
+        availability.GuardAsync(async () => InvalidId("customerId", customerId)
             ?? Results.Json((await views.ListByCustomerAsync(customerId, cancellationToken)).Where(v => v.CustomerId == customerId), Json));
 
     public Task<IResult> SetInventoryAsync(string sku, HttpRequest http, CancellationToken cancellationToken) =>
-        Availability.GuardAsync(() => SetAsync(sku, http, cancellationToken));
+        availability.GuardAsync(() => SetAsync(sku, http, cancellationToken));
 
     private async Task<IResult> SetAsync(string sku, HttpRequest http, CancellationToken cancellationToken)
     {
@@ -91,7 +91,7 @@ public sealed class OrdersApi(
     }
 
     public Task<IResult> GetInventoryAsync(string sku, CancellationToken cancellationToken) =>
-        Availability.GuardAsync(async () => InvalidId("sku", sku)
+        availability.GuardAsync(async () => InvalidId("sku", sku)
             ?? (await inventory.GetAsync(sku, cancellationToken) is { } item ? Results.Json(item, Json) : NotFound("sku", sku)));
 
     /// <summary>Ids in a route are checked as the bodies' are: a 400 naming the parameter, never a 404 for something that cannot exist.</summary>
