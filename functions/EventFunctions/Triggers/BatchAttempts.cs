@@ -47,8 +47,9 @@ public sealed class BatchAttempts(RetryPolicy policy, IAttemptLog? log = null)
         return decision;
     }
 
-    /// <summary>How long to wait after a record of an isolated batch failed transiently.</summary>
-    public TimeSpan BackoffOf(string batch) => policy.Backoff(FailuresOf(batch));
+    /// <summary>Counts a transient failure of a record while the batch runs record by record, and says how long to wait.</summary>
+    public TimeSpan FailedWhileIsolating(string batch) =>
+        policy.Backoff(batches.AddOrUpdate(batch, _ => new BatchState(1, true, false), (_, s) => s with { Failures = s.Failures + 1 }).Failures);
 
     public async Task SucceededAsync(string batch, CancellationToken cancellationToken)
     {

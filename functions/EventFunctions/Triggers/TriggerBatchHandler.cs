@@ -108,7 +108,7 @@ public sealed class TriggerBatchHandler(
     private async Task WaitThenRethrowAsync(string function, Failure failure, Exception error, string key, CancellationToken cancellationToken)
     {
         health.Waiting(function, failure);
-        await Task.Delay(attempts.BackoffOf(key), cancellationToken);
+        await Task.Delay(attempts.FailedWhileIsolating(key), cancellationToken);
         System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
     }
 

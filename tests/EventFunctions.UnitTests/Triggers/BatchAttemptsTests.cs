@@ -65,4 +65,16 @@ public class BatchAttemptsTests
         Assert.False((await attempts.FailedAsync("k", Unknown, CancellationToken.None)).IsolateRecords);
         Assert.True((await attempts.FailedAsync("k", Unknown, CancellationToken.None)).IsolateRecords);
     }
+
+    [Fact]
+    public async Task A_batch_running_record_by_record_waits_longer_each_time_a_record_meets_a_fault()
+    {
+        var attempts = new BatchAttempts(RetryPolicy.Default);
+        await attempts.FailedAsync("k", Failure.Permanent("data", "overflow"), CancellationToken.None);
+
+        var waits = Enumerable.Range(0, 6).Select(_ => attempts.FailedWhileIsolating("k").TotalMilliseconds).ToList();
+
+        Assert.Equal([400, 800, 1600, 3200, 5000, 5000], waits);
+        Assert.True(attempts.IsIsolating("k"));
+    }
 }
