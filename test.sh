@@ -8,18 +8,22 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/azurite.sh
-source scripts/worker-packages.sh
+source scripts/kafka-worker-extension.sh
 install_azurite
 start_azurite
-worker_reference="$(functions_worker_reference)"
+kafka_extension="$(kafka_worker_extension)"
+report_worker_packages "$kafka_extension"
 if [[ $# -gt 0 ]]; then
-  dotnet test EventFunctions.sln -c Release -p:FunctionsWorkerReference="$worker_reference" "$@"
+  dotnet test EventFunctions.sln -c Release -p:KafkaWorkerExtension="$kafka_extension" "$@"
   exit
 fi
-dotnet test EventFunctions.sln -c Release -p:FunctionsWorkerReference="$worker_reference" --filter "Category!=Faults"
-# The build infra/deploy.sh ships (triggers for SASL_SSL) must start on the settings the Bicep deploys.
+dotnet test EventFunctions.sln -c Release -p:KafkaWorkerExtension="$kafka_extension" --filter "Category!=Faults"
+# The build infra/deploy.sh ships (triggers for SASL_SSL): its generated metadata, and it must start on the settings
+# the Bicep deploys.
 echo "Deployed build: the Functions app built with -p:KafkaTriggerProtocol=SaslSsl"
-dotnet test tests/EventFunctions.Infra.Tests -c Release -p:FunctionsWorkerReference="$worker_reference" \
+dotnet test tests/EventFunctions.FunctionsApp.Tests -c Release -p:KafkaWorkerExtension="$kafka_extension" \
+  -p:KafkaTriggerProtocol=SaslSsl --filter "Category=Metadata"
+dotnet test tests/EventFunctions.Infra.Tests -c Release -p:KafkaWorkerExtension="$kafka_extension" \
   -p:KafkaTriggerProtocol=SaslSsl --filter "Category=DeployedBuild"
 echo "Fault suite (${FAULT_SUITE:-short} run): outages, crashes and failures against the real parts"
 dotnet test tests/EventFunctions.FaultTests -c Release --no-build --logger "console;verbosity=detailed"

@@ -1,8 +1,6 @@
-// Mirrors Microsoft.Azure.Functions.Worker.Extensions.Kafka 4.3.3: extensions/Worker.Extensions.Kafka/src/KafkaRecord.cs (@ 36579a4e minus LeaderEpoch, removed in 4.3.0 by PR #3401)
-// Copyright (c) .NET Foundation. All rights reserved. Licensed under the MIT License.
-// A plain POCO, usable at run time (tests construct it). The stored source (4.2.0) also had
-// "public int? LeaderEpoch { get; set; }"; Azure/azure-functions-dotnet-worker PR #3401 ("Remove LeaderEpoch from
-// KafkaRecord", release notes 4.3.0: "Breaking: Remove LeaderEpoch from KafkaRecord") removed it, so it is not here.
+// Mirrored verbatim from Azure/azure-functions-dotnet-worker, tag kafka-extension-4.3.0 (7097a85e): extensions/Worker.Extensions.Kafka/src/KafkaRecord.cs
+// Copyright (c) .NET Foundation. All rights reserved.
+// Licensed under the MIT License. See License.txt in the project root for license information.
 
 namespace Microsoft.Azure.Functions.Worker
 {

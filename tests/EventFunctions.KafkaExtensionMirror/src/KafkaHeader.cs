@@ -1,5 +1,6 @@
-// Mirrors Microsoft.Azure.Functions.Worker.Extensions.Kafka 4.3.3: extensions/Worker.Extensions.Kafka/src/KafkaHeader.cs (@ a45abc1e)
-// Copyright (c) .NET Foundation. All rights reserved. Licensed under the MIT License.
+// Mirrored verbatim from Azure/azure-functions-dotnet-worker, tag kafka-extension-4.3.0 (7097a85e): extensions/Worker.Extensions.Kafka/src/KafkaHeader.cs
+// Copyright (c) .NET Foundation. All rights reserved.
+// Licensed under the MIT License. See License.txt in the project root for license information.
 
 using System.Text;
 
