@@ -6,6 +6,13 @@ namespace EventFunctions.FunctionsApp.Kafka;
 /// <summary>The extension's raw records as the pipeline's <see cref="IncomingRecord"/>: coordinates, key, value, headers and timestamp, byte for byte.</summary>
 public static class KafkaRecordBatch
 {
+    /// <summary>
+    /// How every trigger asks the host to read keys: as bytes. The extension's default, String, decodes each key as
+    /// UTF-8 before encoding it again for the worker, so a key that is not valid UTF-8 arrives altered (values are
+    /// bytes already: a <see cref="KafkaRecord"/> binding reads them as <c>byte[]</c>).
+    /// </summary>
+    public const KafkaMessageKeyType KeyDataType = KafkaMessageKeyType.Binary;
+
     public static IReadOnlyList<IncomingRecord> ToIncomingRecords(this IEnumerable<KafkaRecord> records) =>
         records.Select(ToIncomingRecord).ToList();
 

@@ -16,7 +16,8 @@ public sealed class KafkaTriggers(TriggerBatchHandler batches)
 {
     [Function("ValidateOrder")]
     public Task ValidateOrder(
-        [KafkaTrigger(TriggerConnection.BrokerList, Topics.OrdersPlaced, ConsumerGroup = ConsumerGroups.ValidateOrder, IsBatched = true,
+        [KafkaTrigger(TriggerConnection.BrokerList, Topics.OrdersPlaced, ConsumerGroup = ConsumerGroups.ValidateOrder,
+            IsBatched = true, KeyDataType = KafkaRecordBatch.KeyDataType,
             Protocol = TriggerConnection.Protocol, AuthenticationMode = TriggerConnection.AuthenticationMode,
             Username = TriggerConnection.Username, Password = TriggerConnection.Password)] KafkaRecord[] records,
         CancellationToken cancellationToken) =>
@@ -24,7 +25,8 @@ public sealed class KafkaTriggers(TriggerBatchHandler batches)
 
     [Function("ProcessPayment")]
     public Task ProcessPayment(
-        [KafkaTrigger(TriggerConnection.BrokerList, Topics.OrdersValidated, ConsumerGroup = ConsumerGroups.ProcessPayment, IsBatched = true,
+        [KafkaTrigger(TriggerConnection.BrokerList, Topics.OrdersValidated, ConsumerGroup = ConsumerGroups.ProcessPayment,
+            IsBatched = true, KeyDataType = KafkaRecordBatch.KeyDataType,
             Protocol = TriggerConnection.Protocol, AuthenticationMode = TriggerConnection.AuthenticationMode,
             Username = TriggerConnection.Username, Password = TriggerConnection.Password)] KafkaRecord[] records,
         CancellationToken cancellationToken) =>
@@ -32,7 +34,8 @@ public sealed class KafkaTriggers(TriggerBatchHandler batches)
 
     [Function("ReserveStock")]
     public Task ReserveStock(
-        [KafkaTrigger(TriggerConnection.BrokerList, Topics.PaymentsProcessed, ConsumerGroup = ConsumerGroups.ReserveStock, IsBatched = true,
+        [KafkaTrigger(TriggerConnection.BrokerList, Topics.PaymentsProcessed, ConsumerGroup = ConsumerGroups.ReserveStock,
+            IsBatched = true, KeyDataType = KafkaRecordBatch.KeyDataType,
             Protocol = TriggerConnection.Protocol, AuthenticationMode = TriggerConnection.AuthenticationMode,
             Username = TriggerConnection.Username, Password = TriggerConnection.Password)] KafkaRecord[] records,
         CancellationToken cancellationToken) =>
@@ -40,7 +43,8 @@ public sealed class KafkaTriggers(TriggerBatchHandler batches)
 
     [Function("RefundPayment")]
     public Task RefundPayment(
-        [KafkaTrigger(TriggerConnection.BrokerList, Topics.StockReserved, ConsumerGroup = ConsumerGroups.RefundPayment, IsBatched = true,
+        [KafkaTrigger(TriggerConnection.BrokerList, Topics.StockReserved, ConsumerGroup = ConsumerGroups.RefundPayment,
+            IsBatched = true, KeyDataType = KafkaRecordBatch.KeyDataType,
             Protocol = TriggerConnection.Protocol, AuthenticationMode = TriggerConnection.AuthenticationMode,
             Username = TriggerConnection.Username, Password = TriggerConnection.Password)] KafkaRecord[] records,
         CancellationToken cancellationToken) =>
@@ -50,7 +54,8 @@ public sealed class KafkaTriggers(TriggerBatchHandler batches)
 
     [Function("ProjectOrderView_OrdersPlaced")]
     public Task ProjectOrdersPlaced(
-        [KafkaTrigger(TriggerConnection.BrokerList, Topics.OrdersPlaced, ConsumerGroup = ConsumerGroups.ProjectOrderView, IsBatched = true,
+        [KafkaTrigger(TriggerConnection.BrokerList, Topics.OrdersPlaced, ConsumerGroup = ConsumerGroups.ProjectOrderView,
+            IsBatched = true, KeyDataType = KafkaRecordBatch.KeyDataType,
             Protocol = TriggerConnection.Protocol, AuthenticationMode = TriggerConnection.AuthenticationMode,
             Username = TriggerConnection.Username, Password = TriggerConnection.Password)] KafkaRecord[] records,
         CancellationToken cancellationToken) =>
@@ -58,7 +63,8 @@ public sealed class KafkaTriggers(TriggerBatchHandler batches)
 
     [Function("ProjectOrderView_OrdersValidated")]
     public Task ProjectOrdersValidated(
-        [KafkaTrigger(TriggerConnection.BrokerList, Topics.OrdersValidated, ConsumerGroup = ConsumerGroups.ProjectOrderView, IsBatched = true,
+        [KafkaTrigger(TriggerConnection.BrokerList, Topics.OrdersValidated, ConsumerGroup = ConsumerGroups.ProjectOrderView,
+            IsBatched = true, KeyDataType = KafkaRecordBatch.KeyDataType,
             Protocol = TriggerConnection.Protocol, AuthenticationMode = TriggerConnection.AuthenticationMode,
             Username = TriggerConnection.Username, Password = TriggerConnection.Password)] KafkaRecord[] records,
         CancellationToken cancellationToken) =>
@@ -66,7 +72,8 @@ public sealed class KafkaTriggers(TriggerBatchHandler batches)
 
     [Function("ProjectOrderView_PaymentsProcessed")]
     public Task ProjectPaymentsProcessed(
-        [KafkaTrigger(TriggerConnection.BrokerList, Topics.PaymentsProcessed, ConsumerGroup = ConsumerGroups.ProjectOrderView, IsBatched = true,
+        [KafkaTrigger(TriggerConnection.BrokerList, Topics.PaymentsProcessed, ConsumerGroup = ConsumerGroups.ProjectOrderView,
+            IsBatched = true, KeyDataType = KafkaRecordBatch.KeyDataType,
             Protocol = TriggerConnection.Protocol, AuthenticationMode = TriggerConnection.AuthenticationMode,
             Username = TriggerConnection.Username, Password = TriggerConnection.Password)] KafkaRecord[] records,
         CancellationToken cancellationToken) =>
@@ -74,7 +81,8 @@ public sealed class KafkaTriggers(TriggerBatchHandler batches)
 
     [Function("ProjectOrderView_StockReserved")]
     public Task ProjectStockReserved(
-        [KafkaTrigger(TriggerConnection.BrokerList, Topics.StockReserved, ConsumerGroup = ConsumerGroups.ProjectOrderView, IsBatched = true,
+        [KafkaTrigger(TriggerConnection.BrokerList, Topics.StockReserved, ConsumerGroup = ConsumerGroups.ProjectOrderView,
+            IsBatched = true, KeyDataType = KafkaRecordBatch.KeyDataType,
             Protocol = TriggerConnection.Protocol, AuthenticationMode = TriggerConnection.AuthenticationMode,
             Username = TriggerConnection.Username, Password = TriggerConnection.Password)] KafkaRecord[] records,
         CancellationToken cancellationToken) =>
@@ -82,7 +90,8 @@ public sealed class KafkaTriggers(TriggerBatchHandler batches)
 
     [Function("ProjectOrderView_PaymentsRefunded")]
     public Task ProjectPaymentsRefunded(
-        [KafkaTrigger(TriggerConnection.BrokerList, Topics.PaymentsRefunded, ConsumerGroup = ConsumerGroups.ProjectOrderView, IsBatched = true,
+        [KafkaTrigger(TriggerConnection.BrokerList, Topics.PaymentsRefunded, ConsumerGroup = ConsumerGroups.ProjectOrderView,
+            IsBatched = true, KeyDataType = KafkaRecordBatch.KeyDataType,
             Protocol = TriggerConnection.Protocol, AuthenticationMode = TriggerConnection.AuthenticationMode,
             Username = TriggerConnection.Username, Password = TriggerConnection.Password)] KafkaRecord[] records,
         CancellationToken cancellationToken) =>

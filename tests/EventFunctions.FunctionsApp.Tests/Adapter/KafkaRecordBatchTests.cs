@@ -23,6 +23,16 @@ public sealed class KafkaRecordBatchTests
     }
 
     [Fact]
+    public void A_key_that_is_not_UTF8_stays_byte_for_byte()
+    {
+        byte[] key = [0xC3, 0x28, 0xFF, 0x00, 0x80, (byte)'o'];
+
+        var incoming = new KafkaRecord { Topic = "orders.placed", Key = key, Value = "{}"u8.ToArray() }.ToIncomingRecord();
+
+        Assert.Equal(key, incoming.Key);
+    }
+
+    [Fact]
     public void A_record_without_key_value_or_headers_stays_without_them()
     {
         var incoming = new KafkaRecord { Topic = "stock.reserved", Partition = 0, Offset = 0, Headers = [new KafkaHeader { Key = "empty" }] }.ToIncomingRecord();

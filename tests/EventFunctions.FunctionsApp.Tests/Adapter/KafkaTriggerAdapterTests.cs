@@ -5,7 +5,9 @@ using EventFunctions.Contracts;
 using EventFunctions.Contracts.Events;
 using EventFunctions.EmbeddedKafka;
 using EventFunctions.FunctionsApp.Tests.Bindings;
+using EventFunctions.FunctionsApp.Kafka;
 using EventFunctions.FunctionsApp.Tests.Infrastructure;
+using EventFunctions.FunctionsApp.Tests.Metadata;
 using EventFunctions.Lineage;
 using EventFunctions.Messaging;
 using EventFunctions.Storage;
@@ -45,6 +47,19 @@ public sealed class KafkaTriggerAdapterTests(AppFixture app)
             poison.Message.Headers.Select(h => (h.Key, Convert.ToHexString(h.GetValueBytes()))),
             letter.Message.Headers.Take(poison.Message.Headers.Count).Select(h => (h.Key, Convert.ToHexString(h.GetValueBytes()))));
         Assert.Contains("malformed", Header(letter, DeadLetters.Reason));
+    }
+
+    [Fact]
+    public async Task A_key_that_is_not_UTF8_reaches_the_pipeline_byte_for_byte_as_the_host_delivers_it()
+    {
+        var key = NotUtf8.Concat(Encoding.UTF8.GetBytes(NewId("-key"))).ToArray();
+        var produced = await app.Kafka.ProduceAsync(Topics.OrdersPlaced, key, "{}"u8.ToArray());
+
+        var incoming = app.Kafka.Fetch(produced).ToIncomingRecords();
+
+        Assert.Equal(key, Assert.Single(incoming).Key);
+        // What the extension's default key data type (String) would have delivered instead.
+        Assert.NotEqual(key, HostKafkaTrigger.KeyAsDelivered(key, "String"));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using EventFunctions.FunctionsApp.Tests.Metadata;
 using EventFunctions.Messaging;
 using Microsoft.Azure.Functions.Worker;
 
@@ -17,7 +18,11 @@ public sealed class RecordsOnKafka(KafkaConnection kafka)
         return await producer.ProduceAsync(topic, message);
     }
 
-    /// <summary>Fetches the produced records back and converts them field by field, as the extension's KafkaRecordConverter does.</summary>
+    /// <summary>
+    /// Fetches the produced records back as the Functions host would hand them to a trigger: keys read as the
+    /// triggers' generated metadata declares (<see cref="HostKafkaTrigger.KeyAsDelivered"/>), then field by field, as
+    /// the extension's KafkaRecordConverter makes a <see cref="KafkaRecord"/>.
+    /// </summary>
     public KafkaRecord[] Fetch(params DeliveryResult<byte[], byte[]>[] produced)
     {
         using var consumer = new ConsumerBuilder<byte[], byte[]>(kafka.ConsumerConfig("fetch-" + Guid.NewGuid().ToString("N"))).Build();
@@ -50,12 +55,20 @@ public sealed class RecordsOnKafka(KafkaConnection kafka)
         return records;
     }
 
+    private static readonly Lazy<string?> DeclaredKeyDataType = new(() =>
+    {
+        var declared = MetadataSources.Read(MetadataSources.MetadataFile).SelectMany(f => f.Bindings)
+            .Where(b => b.Value("type") == "kafkaTrigger").Select(b => b.Value("keyDataType")).Distinct().ToList();
+        return declared.Count == 1 ? declared[0] : throw new InvalidOperationException(
+            $"The Kafka triggers declare different key data types ({string.Join(", ", declared.Select(d => d ?? "none"))}); the adapter tests assume one.");
+    });
+
     private static KafkaRecord ToKafkaRecord(ConsumeResult<byte[], byte[]> result) => new()
     {
         Topic = result.Topic,
         Partition = result.Partition.Value,
         Offset = result.Offset.Value,
-        Key = result.Message.Key,
+        Key = HostKafkaTrigger.KeyAsDelivered(result.Message.Key, DeclaredKeyDataType.Value),
         Value = result.Message.Value,
         Timestamp = new KafkaTimestamp { UnixTimestampMs = result.Message.Timestamp.UnixTimestampMs, Type = (KafkaTimestampType)(int)result.Message.Timestamp.Type },
         Headers = result.Message.Headers.Select(h => new KafkaHeader { Key = h.Key, Value = h.GetValueBytes() }).ToArray(),
