@@ -1,3 +1,5 @@
+using EventFunctions.FunctionsApp.Tests.Metadata;
+using EventFunctions.Messaging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,6 +11,11 @@ public static class AppServices
     public static ServiceProvider Build(IConfiguration settings) =>
         new ServiceCollection().AddLogging().AddSingleton(settings).AddFunctionsApp(settings).BuildServiceProvider();
 
-    /// <summary>Resolves from the app built on the settings template; creating services does no I/O.</summary>
-    public static T Resolve<T>() where T : notnull => Build(SettingsTemplate.Configuration()).GetRequiredService<T>();
+    /// <summary>
+    /// Resolves from the app built on the settings template, set to the protocol this build's triggers speak (the
+    /// app refuses any other); creating services does no I/O.
+    /// </summary>
+    public static T Resolve<T>() where T : notnull =>
+        Build(SettingsTemplate.Configuration((KafkaConnection.SecurityProtocolSetting, BuildOutput.KafkaTriggerProtocol)))
+            .GetRequiredService<T>();
 }

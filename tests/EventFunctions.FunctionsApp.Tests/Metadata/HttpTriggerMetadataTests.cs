@@ -5,49 +5,72 @@ using EventFunctions.LocalHost.KafkaTrigger;
 using EventFunctions.Messaging;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace EventFunctions.FunctionsApp.Tests.Bindings;
+namespace EventFunctions.FunctionsApp.Tests.Metadata;
 
 /// <summary>
-/// The Functions app serves the local host's API: the same methods on the same routes, health included, apart from
-/// the local host's <c>admin/</c> spelling of the operators' routes (which the Functions host refuses).
+/// The HTTP and timer triggers as the Functions host will bind them (from what the real Worker.Sdk generated): the
+/// local host's API, the same methods on the same routes, health included, apart from the local host's
+/// <c>admin/</c> spelling of the operators' routes (which the Functions host refuses).
 /// </summary>
-public sealed class HttpRouteTests
+[Trait("Category", "Metadata")]
+public sealed class HttpTriggerMetadataTests
 {
-    [Fact]
-    public void The_app_serves_every_route_of_the_local_host_with_the_same_methods()
+    [Theory]
+    [MemberData(nameof(MetadataSources.Both), MemberType = typeof(MetadataSources))]
+    public void The_app_serves_every_route_of_the_local_host_with_the_same_methods(string source)
     {
-        var app = AppFunctions.WithTrigger<HttpTriggerAttribute>()
-            .SelectMany(t => t.Trigger.Methods!.Select(m => (Method: m.ToUpperInvariant(), Route: $"/{ApiRoutes.Prefix}/{t.Trigger.Route}")))
+        var declared = HttpTriggers(source)
+            .SelectMany(t => t.Binding["methods"]!.AsArray().Select(m => (Method: ((string)m!).ToUpperInvariant(), Route: $"/{ApiRoutes.Prefix}/{t.Binding.Value("route")}")))
             .Order().ToList();
 
-        Assert.Equal(LocalHostRoutes().Where(r => !r.Route.StartsWith($"/api/{LocalApiRoutes.AdminAlias}/")).Order(), app);
+        Assert.Equal(LocalHostRoutes().Where(r => !r.Route.StartsWith($"/api/{LocalApiRoutes.AdminAlias}/")).Order(), declared);
     }
 
-    [Fact]
-    public void No_route_starts_with_admin_which_the_Functions_host_reserves()
+    [Theory]
+    [MemberData(nameof(MetadataSources.Both), MemberType = typeof(MetadataSources))]
+    public void Every_request_is_answered_by_the_functions_return_value(string source)
     {
-        Assert.All(AppFunctions.WithTrigger<HttpTriggerAttribute>(), t => Assert.False(t.Trigger.Route!.StartsWith("admin", StringComparison.OrdinalIgnoreCase), t.Trigger.Route));
+        Assert.All(HttpTriggers(source), t =>
+        {
+            Assert.Equal("In", t.Binding.Value("direction"));
+            var output = Assert.Single(t.Function.Bindings, b => b.Value("direction") == "Out");
+            Assert.Equal(("http", "$return"), (output.Value("type"), output.Value("name")));
+        });
     }
 
-    [Fact]
-    public void Order_routes_ask_for_a_function_key_and_operators_routes_for_the_admin_key_in_Azure()
+    [Theory]
+    [MemberData(nameof(MetadataSources.Both), MemberType = typeof(MetadataSources))]
+    public void No_route_starts_with_admin_which_the_Functions_host_reserves(string source)
     {
-        Assert.All(AppFunctions.WithTrigger<HttpTriggerAttribute>(), t => Assert.Equal(
-            t.Trigger.Route!.StartsWith("operations/", StringComparison.Ordinal) ? AuthorizationLevel.Admin : AuthorizationLevel.Function,
-            t.Trigger.AuthLevel));
-        Assert.Equal(3, AppFunctions.WithTrigger<HttpTriggerAttribute>().Count(t => t.Trigger.AuthLevel == AuthorizationLevel.Admin));
+        Assert.All(HttpTriggers(source), t => Assert.False(t.Binding.Value("route")!.StartsWith("admin", StringComparison.OrdinalIgnoreCase), t.Binding.Value("route")));
     }
 
-    [Fact]
-    public void The_overdue_scan_runs_on_a_timer_every_minute()
+    [Theory]
+    [MemberData(nameof(MetadataSources.Both), MemberType = typeof(MetadataSources))]
+    public void Order_routes_ask_for_a_function_key_and_operators_routes_for_the_admin_key_in_Azure(string source)
     {
-        var (method, _, timer) = Assert.Single(AppFunctions.WithTrigger<TimerTriggerAttribute>());
-        Assert.Equal("ReportOverdueOrders", AppFunctions.NameOf(method));
-        Assert.Equal("0 * * * * *", timer.Schedule);
+        var triggers = HttpTriggers(source);
+
+        Assert.All(triggers, t => Assert.Equal(
+            t.Binding.Value("route")!.StartsWith("operations/", StringComparison.Ordinal) ? "Admin" : "Function",
+            t.Binding.Value("authLevel")));
+        Assert.Equal(3, triggers.Count(t => t.Binding.Value("authLevel") == "Admin"));
     }
+
+    [Theory]
+    [MemberData(nameof(MetadataSources.Both), MemberType = typeof(MetadataSources))]
+    public void The_overdue_scan_runs_on_a_timer_every_minute(string source)
+    {
+        var scan = Assert.Single(MetadataSources.Read(source), f => f.Trigger.Value("type") == "timerTrigger");
+
+        Assert.Equal("ReportOverdueOrders", scan.Name);
+        Assert.Equal("0 * * * * *", scan.Trigger.Value("schedule"));
+    }
+
+    private static List<(DeclaredFunction Function, System.Text.Json.Nodes.JsonObject Binding)> HttpTriggers(string source) =>
+        MetadataSources.Read(source).Where(f => f.Trigger.Value("type") == "httpTrigger").Select(f => (f, f.Trigger)).ToList();
 
     private static List<(string Method, string Route)> LocalHostRoutes()
     {
@@ -58,7 +81,7 @@ public sealed class HttpRouteTests
         var web = builder.Build();
         web.MapPipelineApi();
         return ((IEndpointRouteBuilder)web).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>()
-            .SelectMany(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()!.HttpMethods.Select(m => (Method: m, Route: e.RoutePattern.RawText!)))
+            .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(m => (Method: m, Route: e.RoutePattern.RawText!)))
             .ToList();
     }
 }
