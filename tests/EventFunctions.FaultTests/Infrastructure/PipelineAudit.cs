@@ -41,10 +41,10 @@ public sealed class PipelineAudit(TableStorage tables, KafkaConnection kafka)
         await CheckCustomerListsAsync(orders, problems);
 
         var reader = new TopicReader(kafka);
-        var deadLetters = Topics.All.Sum(t => reader.ReadAll(Topics.DeadLetterOf(t.Name)).Count);
+        var deadLetters = Topics.All.Sum(t => reader.ReadAll<byte[]?, byte[]?>(Topics.DeadLetterOf(t.Name)).Count);
         var recordsPerEvent = Topics.All.ToDictionary(t => t.Name, t =>
         {
-            var records = reader.ReadAll(t.Name);
+            var records = reader.ReadAll<byte[]?, byte[]?>(t.Name);
             var events = records.Select(r => TopicReader.Header(r, CloudEventHeaders.Id)).Distinct().Count();
             return events == 0 ? 0 : (double)records.Count / events;
         });

@@ -38,22 +38,7 @@ public sealed class RecordsOnKafka(KafkaConnection kafka)
     }
 
     /// <summary>Every record of a topic, read to the end as it is now: the triggers return only once Kafka has acknowledged what they publish.</summary>
-    public IReadOnlyList<ConsumeResult<byte[], byte[]>> ReadAll(string topic)
-    {
-        using var consumer = new ConsumerBuilder<byte[], byte[]>(kafka.ConsumerConfig("read-" + Guid.NewGuid().ToString("N"))).Build();
-        var ends = Enumerable.Range(0, Contracts.Topics.Partitions).Select(p => new TopicPartition(topic, p))
-            .ToDictionary(p => p, p => consumer.QueryWatermarkOffsets(p, Timeout).High.Value);
-        consumer.Assign(ends.Keys.Select(p => new TopicPartitionOffset(p, Offset.Beginning)));
-        var records = new List<ConsumeResult<byte[], byte[]>>();
-        var unread = ends.Where(e => e.Value > 0).Select(e => e.Key).ToHashSet();
-        while (unread.Count > 0)
-        {
-            var record = consumer.Consume(Timeout) ?? throw new TimeoutException($"Reading {topic} stalled.");
-            records.Add(record);
-            if (record.Offset.Value + 1 >= ends[record.TopicPartition]) unread.Remove(record.TopicPartition);
-        }
-        return records;
-    }
+    public IReadOnlyList<ConsumeResult<byte[], byte[]>> ReadAll(string topic) => new TopicReader(kafka).ReadAll<byte[], byte[]>(topic);
 
     private static readonly Lazy<string?> DeclaredKeyDataType = new(() =>
     {

@@ -9,22 +9,7 @@ public sealed class KafkaProbe(KafkaConnection kafka)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
-    public IReadOnlyList<ConsumeResult<byte[], byte[]>> ReadAll(string topic)
-    {
-        using var consumer = new ConsumerBuilder<byte[], byte[]>(kafka.ConsumerConfig("probe-" + Guid.NewGuid().ToString("N"))).Build();
-        var ends = HighWatermarks(consumer, topic);
-        consumer.Assign(ends.Keys.Select(p => new TopicPartitionOffset(p, Offset.Beginning)));
-        var records = new List<ConsumeResult<byte[], byte[]>>();
-        var remaining = ends.Count(e => e.Value > 0);
-        var reached = new HashSet<TopicPartition>();
-        while (reached.Count < remaining)
-        {
-            var record = consumer.Consume(Timeout) ?? throw new TimeoutException($"Reading {topic} stalled.");
-            records.Add(record);
-            if (record.Offset.Value + 1 >= ends[record.TopicPartition]) reached.Add(record.TopicPartition);
-        }
-        return records;
-    }
+    public IReadOnlyList<ConsumeResult<byte[], byte[]>> ReadAll(string topic) => new TopicReader(kafka).ReadAll<byte[], byte[]>(topic);
 
     /// <summary>True when every group has committed every partition of its topics up to the end: nothing is in flight.</summary>
     public bool CaughtUp(IEnumerable<IEventFunction> functions)
@@ -72,8 +57,7 @@ public sealed class KafkaProbe(KafkaConnection kafka)
     }
 
     /// <summary>The last header of that name as text, or null.</summary>
-    public static string? Header(ConsumeResult<byte[], byte[]> record, string name) =>
-        record.Message.Headers.TryGetLastBytes(name, out var bytes) ? System.Text.Encoding.UTF8.GetString(bytes) : null;
+    public static string? Header(ConsumeResult<byte[], byte[]> record, string name) => TopicReader.Header(record, name);
 
     private static Dictionary<TopicPartition, long> HighWatermarks(IConsumer<byte[], byte[]> consumer, string topic) =>
         Enumerable.Range(0, Contracts.Topics.Partitions)

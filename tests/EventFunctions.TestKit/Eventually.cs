@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace EventFunctions.IntegrationTests.Infrastructure;
+namespace EventFunctions.TestKit;
 
 /// <summary>Waits on a condition with a timeout: what tests do instead of sleeping.</summary>
 public static class Eventually
