@@ -4,6 +4,8 @@ using EventFunctions.EmbeddedKafka;
 using EventFunctions.Functions;
 using EventFunctions.Hosting;
 using EventFunctions.LocalHost.Api;
+using EventFunctions.LocalHost.Board;
+using EventFunctions.LocalHost.Telemetry;
 using EventFunctions.LocalHost.Cluster;
 using EventFunctions.LocalHost.Operations;
 using EventFunctions.LocalHost.KafkaTrigger;
@@ -54,6 +56,7 @@ public sealed class LocalPipeline : IAsyncDisposable
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         options.ConfigureLogging?.Invoke(builder.Logging);
+        builder.AddLocalTelemetry(options.ConfigureTelemetry);
         var settings = builder.Configuration;
 
         EmbeddedKafkaCluster? cluster = null;
@@ -100,8 +103,13 @@ public sealed class LocalPipeline : IAsyncDisposable
             // Every error answer is problem details: an exception (500, no stack), an unknown route (404), a method a route does not take (405).
             app.UseExceptionHandler();
             app.UseStatusCodePages();
-            if (settings.GetValue("RunFunctions", options.RunFunctions)) app.MapPipelineApi();
+            if (settings.GetValue("RunFunctions", options.RunFunctions))
+            {
+                app.MapPipelineApi();
+                app.MapOrderBoard();
+            }
             else app.MapInfrastructureHealth();
+            app.MapLocalTelemetry();
             await app.Services.GetRequiredService<TableStorage>().EnsureCreatedAsync(cancellationToken);
             await app.StartAsync(cancellationToken);
 
@@ -110,6 +118,7 @@ public sealed class LocalPipeline : IAsyncDisposable
                 cluster is not null ? " (embedded)" : embedded ? " (embedded, owned by another host)" : "");
             app.Logger.LogInformation("Table Storage: {TableEndpoint}", app.Services.GetRequiredService<TableStorage>().Service.Uri);
             app.Logger.LogInformation("HTTP API: {BaseAddress}api", pipeline.BaseAddress);
+            app.Logger.LogInformation("Order board: {BaseAddress} (metrics: {BaseAddress}{Metrics})", pipeline.BaseAddress, pipeline.BaseAddress, LocalTelemetry.MetricsPath.TrimStart('/'));
             return pipeline;
         }
         catch

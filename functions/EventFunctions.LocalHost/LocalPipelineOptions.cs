@@ -36,6 +36,9 @@ public sealed record LocalPipelineOptions
     /// <summary>Adds to the host's logging: tests listen to what it logs, and at which level.</summary>
     public Action<ILoggingBuilder>? ConfigureLogging { get; init; }
 
+    /// <summary>Adds to the host's OpenTelemetry (and turns span recording on): tests add an in-memory exporter.</summary>
+    public Action<OpenTelemetry.OpenTelemetryBuilder>? ConfigureTelemetry { get; init; }
+
     /// <summary>Adds to the Table Storage client's options: tests inject storage faults into its HTTP pipeline here.</summary>
     public Action<TableClientOptions>? ConfigureTables { get; init; }
 }

@@ -1,4 +1,7 @@
+using System.Diagnostics.Metrics;
 using EventFunctions.Messaging;
+using EventFunctions.Telemetry;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EventFunctions.UnitTests;
 
@@ -34,6 +37,11 @@ internal static class TestEvents
     }
 
     public static TimeProvider Clock() => new FixedClock(Now);
+
+    /// <summary>The pipeline's instruments on a meter factory of their own, which a test can listen to.</summary>
+    public static PipelineMetrics Metrics() => new(Meters());
+
+    public static IMeterFactory Meters() => new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {

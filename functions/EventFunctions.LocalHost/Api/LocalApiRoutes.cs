@@ -19,6 +19,7 @@ public static class LocalApiRoutes
         api.MapPost(ApiRoutes.Orders, (HttpRequest request, OrdersApi orders, CancellationToken ct) => orders.PlaceOrderAsync(request, ct));
         api.MapGet(ApiRoutes.Order, (string orderId, HttpRequest request, OrdersApi orders, CancellationToken ct) =>
             orders.GetOrderAsync(orderId, request.Query, ct));
+        api.MapGet(ApiRoutes.OrderTimeline, (string orderId, OrdersApi orders, CancellationToken ct) => orders.GetOrderTimelineAsync(orderId, ct));
         api.MapGet(ApiRoutes.CustomerOrders, (string customerId, OrdersApi orders, CancellationToken ct) =>
             orders.ListCustomerOrdersAsync(customerId, ct));
         api.MapPut(ApiRoutes.InventoryItem, (string sku, HttpRequest request, OrdersApi orders, CancellationToken ct) =>

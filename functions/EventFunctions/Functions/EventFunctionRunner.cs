@@ -2,6 +2,7 @@ using EventFunctions.Contracts;
 using EventFunctions.Lineage;
 using EventFunctions.Messaging;
 using EventFunctions.Storage;
+using EventFunctions.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace EventFunctions.Functions;
@@ -26,6 +27,7 @@ public sealed class EventFunctionRunner(
     IEventPublisher publisher,
     IEventLineage lineage,
     TimeProvider clock,
+    PipelineMetrics metrics,
     ILogger<EventFunctionRunner> logger)
 {
     private static readonly IReadOnlyDictionary<string, IReadOnlyList<OutgoingRecord>> NoneProcessed = new Dictionary<string, IReadOnlyList<OutgoingRecord>>();
@@ -39,12 +41,30 @@ public sealed class EventFunctionRunner(
     public async Task RunAsync(IReadOnlyList<IncomingRecord> records, Delivery delivery, CancellationToken cancellationToken)
     {
         using var _ = StorageRoundTrips.AttributeTo(function.Name);
+        using var trace = new BatchTrace(function.Name, records, metrics);
+        try
+        {
+            await RunAsync(records, delivery, trace, cancellationToken);
+        }
+        catch (Exception e)
+        {
+            trace.Failed(e);
+            throw;
+        }
+    }
+
+    private async Task RunAsync(IReadOnlyList<IncomingRecord> records, Delivery delivery, BatchTrace trace, CancellationToken cancellationToken)
+    {
         var deadLetters = new List<OutgoingRecord>();
         var events = new List<(EventEnvelope Event, IncomingRecord Record)>();
         foreach (var record in records)
         {
             // A dead letter put back for another group: that group's to act on, this one processed the original.
-            if (!RedriveHeaders.IsFor(record, function.Name)) continue;
+            if (!RedriveHeaders.IsFor(record, function.Name))
+            {
+                trace.Outcome(record, RecordOutcomes.Ignored);
+                continue;
+            }
             try
             {
                 events.Add((EventCodec.Decode(record), record));
@@ -53,28 +73,38 @@ public sealed class EventFunctionRunner(
             {
                 logger.LogWarning("{Function}: dead-lettering {Coordinates}: {Reason}", function.Name, record.Coordinates, poison.Message);
                 deadLetters.Add(DeadLetters.For(record, function.Name, poison.Message, clock.GetUtcNow()));
+                trace.Outcome(record, RecordOutcomes.Poison);
             }
         }
 
         var handled = events.Where(e => function.Handles(e.Event)).DistinctBy(e => e.Event.Id).ToList();
+        foreach (var (@event, record) in events.Except(handled)) trace.Outcome(record, function.Handles(@event) ? RecordOutcomes.Duplicate : RecordOutcomes.Ignored);
         var alreadyProcessed = delivery == Delivery.First ? NoneProcessed : await store.FindProcessedAsync(function, handled.Select(e => e.Event).ToList(), cancellationToken);
         var unprocessed = handled.Where(e => !alreadyProcessed.ContainsKey(e.Event.Id)).ToList();
+        foreach (var (_, record) in handled.Except(unprocessed)) trace.Outcome(record, RecordOutcomes.Duplicate);
         var orphans = unprocessed.Count == 0 ? NoOrphans : await lineage.FindOrphansAsync(unprocessed, cancellationToken);
         foreach (var (orphan, record) in unprocessed.Where(e => orphans.ContainsKey(e.Event.Id)))
         {
             var reason = "not an event of the pipeline: " + orphans[orphan.Id];
             logger.LogWarning("{Function}: dead-lettering {Coordinates} (order {OrderId}): {Reason}", function.Name, record.Coordinates, orphan.Subject, reason);
             deadLetters.Add(DeadLetters.For(record, function.Name, reason, clock.GetUtcNow()));
+            trace.Outcome(record, RecordOutcomes.Orphan);
         }
-        var fresh = unprocessed.Where(e => !orphans.ContainsKey(e.Event.Id)).Select(e => e.Event).ToList();
+        var fresh = unprocessed.Where(e => !orphans.ContainsKey(e.Event.Id)).ToList();
+        var causes = fresh.ToDictionary(e => e.Event.Id, e => e.Record);
 
-        var effects = fresh.Count == 0 ? [] : await function.HandleAsync(fresh, cancellationToken);
-        var pending = effects.Select(e => new PendingEffect(e, e.Emits.Select(EventCodec.Encode).ToList())).ToList();
+        var effects = fresh.Count == 0 ? [] : await function.HandleAsync(fresh.Select(e => e.Event).ToList(), cancellationToken);
+        var pending = effects.Select(e => Pending(e, trace.ContextOf(causes[e.Cause.Id]))).ToList();
         var committed = await store.CommitAsync(function, pending, cancellationToken);
         function.Committed(effects);
 
         await publisher.PublishAsync([.. alreadyProcessed.Values.SelectMany(o => o), .. committed, .. deadLetters], cancellationToken);
+        foreach (var letter in deadLetters) metrics.DeadLettered(function.Name, letter.Topic[..^Contracts.Topics.DeadLetterSuffix.Length]);
     }
+
+    /// <summary>The effect with its events encoded in the context of the span that processed their cause.</summary>
+    private static PendingEffect Pending(Effect effect, System.Diagnostics.ActivityContext context) =>
+        new(effect, effect.Emits.Select(e => EventCodec.Encode(e, context)).ToList());
 
     /// <summary>
     /// Settles a record that failed for good: the function decides the business outcome (<see cref="IEventFunction.SettleAsync"/>),
@@ -87,6 +117,8 @@ public sealed class EventFunctionRunner(
         if (!RedriveHeaders.IsFor(record, function.Name)) return;
         var envelope = EventCodec.Decode(record);
         if (!function.Handles(envelope)) return;
+        using var trace = new BatchTrace(function.Name, [record], metrics);
+        trace.Outcome(record, RecordOutcomes.Settled);
 
         var processed = await store.FindProcessedAsync(function, [envelope], cancellationToken);
         if (processed.TryGetValue(envelope.Id, out var stored))
@@ -96,7 +128,7 @@ public sealed class EventFunctionRunner(
         }
 
         var effect = await function.SettleAsync(envelope, reason, cancellationToken) with { SettledBecause = reason };
-        var committed = await store.CommitAsync(function, [new PendingEffect(effect, effect.Emits.Select(EventCodec.Encode).ToList())], cancellationToken);
+        var committed = await store.CommitAsync(function, [Pending(effect, trace.ContextOf(record))], cancellationToken);
         function.Committed([effect]);
         await publisher.PublishAsync(committed, cancellationToken);
         logger.LogWarning("{Function}: settled order {OrderId} ({Coordinates}) as {Outcome}: {Reason}",
@@ -104,6 +136,9 @@ public sealed class EventFunctionRunner(
     }
 
     /// <summary>Moves records that could be neither processed nor settled to their dead-letter topics, so the partition can move on without losing them.</summary>
-    public Task DeadLetterAsync(IReadOnlyList<IncomingRecord> records, string reason, CancellationToken cancellationToken) =>
-        publisher.PublishAsync(records.Select(r => DeadLetters.For(r, function.Name, reason, clock.GetUtcNow())).ToList(), cancellationToken);
+    public async Task DeadLetterAsync(IReadOnlyList<IncomingRecord> records, string reason, CancellationToken cancellationToken)
+    {
+        await publisher.PublishAsync(records.Select(r => DeadLetters.For(r, function.Name, reason, clock.GetUtcNow())).ToList(), cancellationToken);
+        foreach (var record in records) metrics.DeadLettered(function.Name, record.Topic);
+    }
 }

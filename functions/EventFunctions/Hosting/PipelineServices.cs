@@ -1,5 +1,6 @@
 using Azure.Core;
 using Azure.Data.Tables;
+using EventFunctions.Board;
 using EventFunctions.Failures;
 using EventFunctions.Functions;
 using EventFunctions.Functions.ProcessPayment;
@@ -15,6 +16,7 @@ using EventFunctions.Operations.DeadLetterQueue;
 using EventFunctions.Operations.Overdue;
 using EventFunctions.Payments;
 using EventFunctions.Storage;
+using EventFunctions.Telemetry;
 using EventFunctions.Triggers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,6 +42,8 @@ public static class PipelineServices
         configureTables?.Invoke(tableOptions);
 
         services.AddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton<PipelineMetrics>();
         services.AddSingleton(roundTrips);
         services.AddSingleton(new TableStorage(TableServiceConnection.Create(settings, tableOptions), tablePrefix));
         services.AddSingleton(kafka);
@@ -77,6 +81,14 @@ public static class PipelineServices
         services.AddSingleton<DeadLetterReader>();
         services.AddSingleton<IRedriveLog, TableRedriveLog>();
         services.AddSingleton<DeadLetterRedrive>();
+
+        services.AddSingleton<ConsumerLagMonitor>();
+        services.AddHostedService(sp => sp.GetRequiredService<ConsumerLagMonitor>());
+        services.AddSingleton<OrderBoard>();
+        services.AddSingleton<OrderBoardFeed>();
+        services.AddHostedService(sp => sp.GetRequiredService<OrderBoardFeed>());
+        services.AddSingleton<BoardStream>();
+        services.AddSingleton<BoardApi>();
 
         services.AddSingleton<Availability>();
         services.AddSingleton<OrdersApi>();

@@ -6,6 +6,7 @@ public static class ApiRoutes
     public const string Prefix = "api";
     public const string Orders = "orders";
     public const string Order = "orders/{orderId}";
+    public const string OrderTimeline = "orders/{orderId}/timeline";
     public const string CustomerOrders = "customers/{customerId}/orders";
     public const string InventoryItem = "inventory/{sku}";
 
@@ -13,4 +14,8 @@ public static class ApiRoutes
     public const string DeadLetters = "operations/dead-letters";
     public const string RedriveDeadLetters = "operations/dead-letters/redrive";
     public const string OverdueOrders = "operations/orders/overdue";
+
+    // The live order board's data, served by the local host (README, "The order board").
+    public const string Board = "board";
+    public const string BoardStream = "board/stream";
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using EventFunctions.Contracts;
@@ -6,6 +7,7 @@ using EventFunctions.Functions.ProjectOrderView;
 using EventFunctions.Lineage;
 using EventFunctions.Messaging;
 using EventFunctions.Storage;
+using EventFunctions.Telemetry;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -46,7 +48,8 @@ public sealed class OrdersApi(
         var placed = new EventEnvelope(DeterministicId.For(Emitter, orderId), Provenance.SourceOf(Emitter), clock.GetUtcNow(), null, order);
         // 202 only once Kafka has acknowledged the event: from here on the order cannot be lost. A retry of the same
         // request re-publishes the same event (same id), which the pipeline takes once.
-        await publisher.PublishAsync([EventCodec.Encode(placed)], cancellationToken);
+        // The order's trace starts with this request: every event of the order carries it on (TraceHeaders).
+        await publisher.PublishAsync([EventCodec.Encode(placed, Activity.Current?.Context ?? TraceHeaders.NewRoot())], cancellationToken);
         return Results.Accepted($"/api/orders/{orderId}", new { orderId });
     }
 
@@ -69,6 +72,13 @@ public sealed class OrdersApi(
             : await views.GetAsync(orderId, cancellationToken);
         return view is null ? NotFound("order", orderId) : Results.Json(view, Json);
     }
+
+    /// <summary>The order's events in creation order: which function emitted each, when, and how long each step took.</summary>
+    public Task<IResult> GetOrderTimelineAsync(string orderId, CancellationToken cancellationToken) =>
+        availability.GuardAsync(async () => InvalidId("orderId", orderId)
+            ?? (await views.GetEventsAsync(orderId, cancellationToken) is { Count: > 0 } events
+                ? Results.Json(OrderTimeline.Of(orderId, events), Json)
+                : NotFound("order", orderId)));
 
     /// <summary>A customer's orders: only those the customer placed, whatever an index row claims (the view folds the first OrderPlaced).</summary>
     public Task<IResult> ListCustomerOrdersAsync(string customerId, CancellationToken cancellationToken) =>

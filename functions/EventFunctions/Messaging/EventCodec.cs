@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using EventFunctions.Contracts;
 using EventFunctions.Contracts.Events;
+using EventFunctions.Telemetry;
 
 namespace EventFunctions.Messaging;
 
@@ -17,7 +19,11 @@ public static class EventCodec
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
     };
 
-    public static OutgoingRecord Encode(EventEnvelope envelope)
+    /// <summary>
+    /// The record of <paramref name="envelope"/>, carrying <paramref name="trace"/> (the span it was created in) as W3C
+    /// trace headers: they are stored with the outbox, so a re-published event keeps its context.
+    /// </summary>
+    public static OutgoingRecord Encode(EventEnvelope envelope, ActivityContext trace = default)
     {
         var headers = new List<RecordHeader>
         {
@@ -31,6 +37,7 @@ public static class EventCodec
         };
         if (envelope.CausationId is { } causation)
             headers.Add(RecordHeader.Text(CloudEventHeaders.CausationId, causation));
+        headers.AddRange(TraceHeaders.Of(trace));
 
         var value = JsonSerializer.SerializeToUtf8Bytes(envelope.Data, envelope.Data.GetType(), Json);
         return OutgoingRecord.Keyed(envelope.Topic, envelope.Subject, value, headers);

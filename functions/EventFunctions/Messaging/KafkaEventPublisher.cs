@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using EventFunctions.Telemetry;
 
 namespace EventFunctions.Messaging;
 
@@ -19,8 +20,25 @@ public sealed class KafkaEventPublisher : IEventPublisher, IDisposable
     {
         if (records.Count == 0) return;
         // Produce all before awaiting any: the idempotent producer keeps per-partition order and batches them.
-        var deliveries = records.Select(r => producer.ProduceAsync(r.Topic, ToMessage(r), cancellationToken)).ToArray();
+        var deliveries = records.Select(r => SendAsync(r, cancellationToken)).ToArray();
         await Task.WhenAll(deliveries);
+    }
+
+    /// <summary>One record, in a <c>send</c> span of the trace its headers name.</summary>
+    private async Task SendAsync(OutgoingRecord record, CancellationToken cancellationToken)
+    {
+        using var send = MessagingSpans.StartSend(record);
+        try
+        {
+            var delivered = await producer.ProduceAsync(record.Topic, ToMessage(record), cancellationToken);
+            MessagingSpans.Delivered(send, delivered.Partition.Value, delivered.Offset.Value);
+        }
+        catch (Exception e)
+        {
+            send?.AddException(e);
+            send?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, e.Message);
+            throw;
+        }
     }
 
     private static Message<byte[]?, byte[]?> ToMessage(OutgoingRecord record)

@@ -11,16 +11,31 @@ public sealed class TableOrderViews(TableStorage tables) : IOrderViews
 
     public async Task<OrderView?> GetAsync(string orderId, CancellationToken cancellationToken)
     {
-        var from = orderId + OrderFact.RowKeyInfix;
-        // '}' sorts right after '|', so this range holds exactly the order's facts.
-        var to = orderId + "|fact}";
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {OrderShard.Of(orderId)} and RowKey ge {from} and RowKey lt {to}");
         var facts = new List<IOrderEvent>();
-        await foreach (var row in Table.QueryAsync<TableEntity>(filter, select: [OrderFact.TypeProperty, OrderFact.DataProperty], cancellationToken: cancellationToken))
+        await foreach (var row in Table.QueryAsync<TableEntity>(FactsOf(orderId), select: [OrderFact.TypeProperty, OrderFact.DataProperty], cancellationToken: cancellationToken))
             if (OrderFact.Read(row.GetString(OrderFact.TypeProperty), row.GetString(OrderFact.DataProperty)) is { } fact)
                 facts.Add(fact);
         return facts.Count == 0 ? null : OrderView.Fold(orderId, facts);
     }
+
+    public async Task<IReadOnlyList<ProjectedEvent>> GetEventsAsync(string orderId, CancellationToken cancellationToken)
+    {
+        var events = new List<ProjectedEvent>();
+        await foreach (var row in Table.QueryAsync<TableEntity>(FactsOf(orderId), cancellationToken: cancellationToken))
+        {
+            var type = row.GetString(OrderFact.TypeProperty);
+            events.Add(new ProjectedEvent(
+                row.GetString("EventId"), type,
+                // Facts written before the timeline existed have no time or source: they sort first, from an unknown emitter.
+                row.GetString(OrderFact.SourceProperty) ?? "", row.GetDateTimeOffset(OrderFact.TimeProperty) ?? DateTimeOffset.UnixEpoch,
+                row.Timestamp, row.GetString(OrderFact.CausationIdProperty), OrderFact.Read(type, row.GetString(OrderFact.DataProperty))));
+        }
+        return events;
+    }
+
+    /// <summary>Exactly the order's facts: '}' sorts right after '|'.</summary>
+    private static string FactsOf(string orderId) =>
+        TableClient.CreateQueryFilter($"PartitionKey eq {OrderShard.Of(orderId)} and RowKey ge {orderId + OrderFact.RowKeyInfix} and RowKey lt {orderId + "|fact}"}");
 
     public async Task<IReadOnlyList<OrderView>> ListByCustomerAsync(string customerId, CancellationToken cancellationToken)
     {

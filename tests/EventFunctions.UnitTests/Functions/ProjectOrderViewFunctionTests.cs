@@ -72,7 +72,7 @@ public class ProjectOrderViewFunctionTests
 
         function.Committed([new Effect(placed, [], [])]);
 
-        changes.Verify(c => c.Changed(It.Is<IEnumerable<IOrderEvent>>(events => events.Single() == placed.Data)), Times.Once);
+        changes.Verify(c => c.Changed(It.Is<IReadOnlyList<EventEnvelope>>(events => events.Single() == placed)), Times.Once);
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public class ProjectOrderViewFunctionTests
         var waitingOnOne = signals.NextChange("o-1");
         var waitingOnTwo = signals.NextChange("o-2");
 
-        signals.Changed([TestEvents.Placed("o-1"), TestEvents.Validated("o-1")]);
+        signals.Changed([TestEvents.Envelope(TestEvents.Placed("o-1")), TestEvents.Envelope(TestEvents.Validated("o-1"))]);
 
         Assert.Equal(2, (await waitingOnOne.WaitAsync(TimeSpan.FromSeconds(5))).Count);
         Assert.False(waitingOnTwo.IsCompleted);

@@ -58,5 +58,5 @@ internal sealed class RunnerPorts
             .Returns(Task.CompletedTask);
     }
 
-    public EventFunctionRunner Runner() => new(Function.Object, Store.Object, Publisher.Object, Lineage.Object, TestEvents.Clock(), NullLogger<EventFunctionRunner>.Instance);
+    public EventFunctionRunner Runner() => new(Function.Object, Store.Object, Publisher.Object, Lineage.Object, TestEvents.Clock(), TestEvents.Metrics(), NullLogger<EventFunctionRunner>.Instance);
 }

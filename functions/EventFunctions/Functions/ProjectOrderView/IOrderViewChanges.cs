@@ -1,3 +1,4 @@
+using EventFunctions.Contracts;
 using EventFunctions.Contracts.Events;
 
 namespace EventFunctions.Functions.ProjectOrderView;
@@ -14,7 +15,14 @@ public interface IOrderViewChanges
     /// </summary>
     TimeSpan RecheckInterval { get; }
 
-    void Changed(IEnumerable<IOrderEvent> committed);
+    /// <summary>The projection committed these events (before publishing anything): wake the readers waiting on their orders, and tell the listeners.</summary>
+    void Changed(IReadOnlyList<EventEnvelope> committed);
+
+    /// <summary>
+    /// Calls <paramref name="listener"/> with every change this process's projection commits, until disposed. It runs on
+    /// the projection's thread, so it must only hand the events on (the order board queues them).
+    /// </summary>
+    IDisposable Subscribe(Action<IReadOnlyList<EventEnvelope>> listener);
 
     /// <summary>Completes with the events of the next change of <paramref name="orderId"/>. Take it before reading, so no change falls in between.</summary>
     Task<IReadOnlyList<IOrderEvent>> NextChange(string orderId);

@@ -9,25 +9,31 @@ namespace EventFunctions.Functions.ProjectOrderView;
 /// <summary>
 /// One event of an order, kept as an immutable fact beside the order's other facts; the view is their fold.
 /// Writing a fact needs no read and no version check: the first write of a fact wins, a repeat is dropped.
+/// Beside the event's data it keeps when the event was created, by whom and in reaction to what: the order's timeline.
 /// </summary>
-public sealed record OrderFact(string OrderId, string EventId, string Type, string Data, string? Problem) : StateChange
+public sealed record OrderFact(string OrderId, string EventId, string Type, string Data, string? Problem, DateTimeOffset Time, string Source, string? CausationId) : StateChange
 {
     public const string RowKeyInfix = "|fact|";
     public const string TypeProperty = "Type";
     public const string DataProperty = "Data";
     public const string ProblemProperty = "Problem";
+    public const string TimeProperty = "Time";
+    public const string SourceProperty = "Source";
+    public const string CausationIdProperty = "CausationId";
 
     // A reduced fact keeps this much of each text and list: enough to fold, well within a 64 KiB property.
     private const int MaxText = 128;
     private const int MaxItems = 50;
 
     public static OrderFact Of(EventEnvelope envelope) => new(
-        envelope.Subject, envelope.Id, EventTypes.NameOf(envelope.Data), JsonSerializer.Serialize(envelope.Data, envelope.Data.GetType(), EventCodec.Json), null);
+        envelope.Subject, envelope.Id, EventTypes.NameOf(envelope.Data), JsonSerializer.Serialize(envelope.Data, envelope.Data.GetType(), EventCodec.Json), null,
+        envelope.Time, envelope.Source, envelope.CausationId);
 
     /// <summary>The fact with its long texts and lists cut, and <paramref name="problem"/> saying why it could not be kept whole.</summary>
     public static OrderFact Reduced(EventEnvelope envelope, string problem) => new(
         envelope.Subject, envelope.Id, EventTypes.NameOf(envelope.Data),
-        Reduce(JsonSerializer.SerializeToNode(envelope.Data, envelope.Data.GetType(), EventCodec.Json))?.ToJsonString() ?? "null", problem);
+        Reduce(JsonSerializer.SerializeToNode(envelope.Data, envelope.Data.GetType(), EventCodec.Json))?.ToJsonString() ?? "null", problem,
+        envelope.Time, envelope.Source, envelope.CausationId);
 
     public override string RowKey => OrderId + RowKeyInfix + Type;
 
@@ -37,8 +43,12 @@ public sealed record OrderFact(string OrderId, string EventId, string Type, stri
     {
         get
         {
-            var properties = new Dictionary<string, object> { ["EventId"] = EventId, [TypeProperty] = Type, [DataProperty] = Data };
+            var properties = new Dictionary<string, object>
+            {
+                ["EventId"] = EventId, [TypeProperty] = Type, [DataProperty] = Data, [TimeProperty] = Time, [SourceProperty] = Source,
+            };
             if (Problem is not null) properties[ProblemProperty] = Problem;
+            if (CausationId is not null) properties[CausationIdProperty] = CausationId;
             return properties;
         }
     }

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using EventFunctions.Contracts;
 using EventFunctions.Contracts.Events;
 
 namespace EventFunctions.Functions.ProjectOrderView;
@@ -10,10 +12,24 @@ public sealed class OrderViewChanges : IOrderViewChanges
 
     public TimeSpan RecheckInterval => Timeout.InfiniteTimeSpan;
 
-    public void Changed(IEnumerable<IOrderEvent> committed)
+    private ImmutableArray<Action<IReadOnlyList<EventEnvelope>>> listeners = [];
+
+    public void Changed(IReadOnlyList<EventEnvelope> committed)
     {
-        foreach (var order in committed.GroupBy(e => e.OrderId))
-            if (waiting.TryRemove(order.Key, out var signal)) signal.TrySetResult(order.ToList());
+        foreach (var order in committed.GroupBy(e => e.Subject))
+            if (waiting.TryRemove(order.Key, out var signal)) signal.TrySetResult(order.Select(e => e.Data).ToList());
+        foreach (var listener in listeners) listener(committed);
+    }
+
+    public IDisposable Subscribe(Action<IReadOnlyList<EventEnvelope>> listener)
+    {
+        ImmutableInterlocked.Update(ref listeners, l => l.Add(listener));
+        return new Unsubscribe(() => ImmutableInterlocked.Update(ref listeners, l => l.Remove(listener)));
+    }
+
+    private sealed class Unsubscribe(Action action) : IDisposable
+    {
+        public void Dispose() => action();
     }
 
     public Task<IReadOnlyList<IOrderEvent>> NextChange(string orderId) =>

@@ -34,7 +34,7 @@ public sealed class ProjectOrderViewFunction(IOrderViewChanges changes) : IEvent
     public Task<Effect> SettleAsync(EventEnvelope cause, string reason, CancellationToken cancellationToken) =>
         Task.FromResult(new Effect(cause, RowsOf(cause, OrderFact.Reduced(cause, reason)), []));
 
-    public void Committed(IReadOnlyList<Effect> effects) => changes.Changed(effects.Select(e => e.Cause.Data));
+    public void Committed(IReadOnlyList<Effect> effects) => changes.Changed(effects.Select(e => e.Cause).ToList());
 
     private static StateChange[] RowsOf(EventEnvelope envelope, OrderFact fact) => envelope.Data switch
     {

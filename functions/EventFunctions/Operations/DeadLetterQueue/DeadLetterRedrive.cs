@@ -1,5 +1,6 @@
 using System.Globalization;
 using EventFunctions.Messaging;
+using EventFunctions.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace EventFunctions.Operations.DeadLetterQueue;
@@ -10,7 +11,7 @@ namespace EventFunctions.Operations.DeadLetterQueue;
 /// so that putting it back twice has the effect of once. A copy that fails again returns to the dead-letter topic
 /// carrying its redrive count. Letters already put back are skipped unless asked again.
 /// </summary>
-public sealed class DeadLetterRedrive(DeadLetterReader reader, IRedriveLog log, IEventPublisher publisher, TimeProvider clock, ILogger<DeadLetterRedrive> logger)
+public sealed class DeadLetterRedrive(DeadLetterReader reader, IRedriveLog log, IEventPublisher publisher, TimeProvider clock, PipelineMetrics metrics, ILogger<DeadLetterRedrive> logger)
 {
     public async Task<IReadOnlyList<DeadLetter>> ListAsync(DeadLetterFilter filter, CancellationToken cancellationToken) =>
         (await ReadAsync(filter, cancellationToken)).Select(l => l.Letter).ToList();
@@ -31,6 +32,7 @@ public sealed class DeadLetterRedrive(DeadLetterReader reader, IRedriveLog log, 
             {
                 await publisher.PublishAsync([CopyOf(stored)], cancellationToken);
                 await log.MarkAsync(letter.Coordinates, new RedriveMark(clock.GetUtcNow(), Destination(letter)), cancellationToken);
+                metrics.Redriven(letter.ConsumerGroup, letter.OriginalTopic);
                 logger.LogInformation("Redrove {Coordinates} (order {OrderId}) to {Destination}", letter.Coordinates, letter.OrderId, Destination(letter));
                 actions.Add(new(letter, RedriveOutcome.Redriven, Destination(letter)));
             }

@@ -1,0 +1,95 @@
+using System.Diagnostics.Metrics;
+using Confluent.Kafka;
+using Confluent.Kafka.Admin;
+using EventFunctions.Contracts;
+using EventFunctions.Functions;
+using EventFunctions.Messaging;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace EventFunctions.Telemetry;
+
+/// <summary>
+/// How far each function's consumer group is behind: per partition, the end offset minus the group's committed offset,
+/// read from the brokers every few seconds. Asking the brokers rather than the consumers gives the same answer under
+/// both hosts and across instances, where no one process holds every partition.
+/// </summary>
+public sealed class ConsumerLagMonitor : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly KafkaConnection kafka;
+    private readonly IReadOnlyList<IEventFunction> functions;
+    private readonly ILogger<ConsumerLagMonitor> logger;
+    private volatile IReadOnlyList<PartitionLag> latest = [];
+
+    public ConsumerLagMonitor(KafkaConnection kafka, IEnumerable<IEventFunction> functions, IMeterFactory meters, ILogger<ConsumerLagMonitor> logger)
+    {
+        this.kafka = kafka;
+        this.functions = functions.ToList();
+        this.logger = logger;
+        PipelineMetrics.Meter(meters).CreateObservableGauge("eventfunctions.consumer.lag",
+            () => latest.Select(l => new Measurement<long>(l.Lag,
+                new KeyValuePair<string, object?>("group", l.Group),
+                new KeyValuePair<string, object?>("topic", l.Topic),
+                new KeyValuePair<string, object?>("partition", l.Partition))),
+            "{record}", "Records on a partition that a function's consumer group has not yet committed, by group, topic and partition.");
+    }
+
+    /// <summary>The last sample: empty until the first one is taken.</summary>
+    public IReadOnlyList<PartitionLag> Latest => latest;
+
+    /// <summary>When <see cref="Latest"/> was taken.</summary>
+    public DateTimeOffset? SampledAt { get; private set; }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var admin = new AdminClientBuilder(kafka.AdminConfig()).Build();
+        using var timer = new PeriodicTimer(Interval);
+        do
+        {
+            try
+            {
+                latest = await SampleAsync(admin, stoppingToken);
+                SampledAt = DateTimeOffset.UtcNow;
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                // A broker away: the gauges keep the last sample, and the next tick asks again.
+                logger.LogDebug("Consumer lag not sampled: {Reason}", e.Message);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+    }
+
+    public async Task<IReadOnlyList<PartitionLag>> SampleAsync(IAdminClient admin, CancellationToken cancellationToken)
+    {
+        var partitions = functions.SelectMany(f => f.Topics).Distinct()
+            .SelectMany(topic => Enumerable.Range(0, Topics.Partitions).Select(p => new TopicPartition(topic, p))).ToList();
+        var ends = await admin.ListOffsetsAsync(
+            partitions.Select(p => new TopicPartitionOffsetSpec { TopicPartition = p, OffsetSpec = OffsetSpec.Latest() }),
+            new ListOffsetsOptions { RequestTimeout = RequestTimeout });
+        var endOf = ends.ResultInfos.ToDictionary(r => r.TopicPartitionOffsetError.TopicPartition, r => r.TopicPartitionOffsetError.Offset.Value);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var lags = new List<PartitionLag>();
+        foreach (var function in functions)
+        {
+            var own = partitions.Where(p => function.Topics.Contains(p.Topic)).ToList();
+            var committed = await admin.ListConsumerGroupOffsetsAsync(
+                [new ConsumerGroupTopicPartitions(function.Name, own)], new ListConsumerGroupOffsetsOptions { RequestTimeout = RequestTimeout });
+            foreach (var offset in committed.SelectMany(g => g.Partitions))
+            {
+                var end = endOf.GetValueOrDefault(offset.TopicPartition);
+                // No commit yet: the group will start from the earliest offset, so all of the partition is its lag.
+                var position = offset.Offset.IsSpecial ? 0 : offset.Offset.Value;
+                lags.Add(new PartitionLag(function.Name, offset.Topic, offset.Partition.Value, position, end, Math.Max(0, end - position)));
+            }
+        }
+        return lags;
+    }
+}
+
+/// <summary>A consumer group's position on one partition.</summary>
+public sealed record PartitionLag(string Group, string Topic, int Partition, long Committed, long End, long Lag);
