@@ -96,9 +96,10 @@ public sealed class EventFunctionRunner(
         var effects = fresh.Count == 0 ? [] : await function.HandleAsync(fresh.Select(e => e.Event).ToList(), cancellationToken);
         var pending = effects.Select(e => Pending(e, trace.ContextOf(causes[e.Cause.Id]))).ToList();
         var committed = await store.CommitAsync(function, pending, cancellationToken);
+        foreach (var (_, record) in fresh.Where(e => committed.Duplicates.Contains(e.Event.Id))) trace.Outcome(record, RecordOutcomes.Duplicate);
         function.Committed(effects);
 
-        await publisher.PublishAsync([.. alreadyProcessed.Values.SelectMany(o => o), .. committed, .. deadLetters], cancellationToken);
+        await publisher.PublishAsync([.. alreadyProcessed.Values.SelectMany(o => o), .. committed.Published, .. deadLetters], cancellationToken);
         foreach (var letter in deadLetters) metrics.DeadLettered(function.Name, letter.Topic[..^Contracts.Topics.DeadLetterSuffix.Length]);
     }
 
@@ -130,7 +131,7 @@ public sealed class EventFunctionRunner(
         var effect = await function.SettleAsync(envelope, reason, cancellationToken) with { SettledBecause = reason };
         var committed = await store.CommitAsync(function, [Pending(effect, trace.ContextOf(record))], cancellationToken);
         function.Committed([effect]);
-        await publisher.PublishAsync(committed, cancellationToken);
+        await publisher.PublishAsync(committed.Published, cancellationToken);
         logger.LogWarning("{Function}: settled order {OrderId} ({Coordinates}) as {Outcome}: {Reason}",
             function.Name, envelope.Subject, record.Coordinates, string.Join(", ", effect.Emits.Select(e => e.Type)) is { Length: > 0 } types ? types : "a reduced fact", reason);
     }

@@ -38,18 +38,19 @@ public sealed class TableEffectStore(TableStorage tables, ILogger<TableEffectSto
         return found;
     }
 
-    public async Task<IReadOnlyList<OutgoingRecord>> CommitAsync(
+    public async Task<CommitResult> CommitAsync(
         IEventFunction function, IReadOnlyList<PendingEffect> effects, CancellationToken cancellationToken)
     {
         var table = tables.Table(function.HomeTable);
+        var duplicates = new ConcurrentDictionary<string, byte>();
 
         // Derived rows in other partitions (a customer's index) are upserts, written beside the shards: if either
         // fails, the batch's retry rewrites them harmlessly, and the outbox is published only when all succeeded.
         var foreign = UpsertForeignRowsAsync(table, effects, cancellationToken);
         var shards = effects.GroupBy(p => OrderShard.Of(p.Effect.OrderId))
-            .Select(shard => CommitShardAsync(table, function, shard.ToList(), cancellationToken)).ToList();
+            .Select(shard => CommitShardAsync(table, function, shard.ToList(), duplicates, cancellationToken)).ToList();
         await Task.WhenAll([foreign, .. shards]);
-        return shards.SelectMany(shard => shard.Result).ToList();
+        return new CommitResult(shards.SelectMany(shard => shard.Result).ToList(), duplicates.Keys.ToHashSet());
     }
 
     private static async Task UpsertForeignRowsAsync(TableClient table, IReadOnlyList<PendingEffect> effects, CancellationToken cancellationToken)
@@ -65,16 +66,19 @@ public sealed class TableEffectStore(TableStorage tables, ILogger<TableEffectSto
     }
 
     private async Task<List<OutgoingRecord>> CommitShardAsync(
-        TableClient table, IEventFunction function, List<PendingEffect> effects, CancellationToken cancellationToken)
+        TableClient table, IEventFunction function, List<PendingEffect> effects, ConcurrentDictionary<string, byte> duplicates, CancellationToken cancellationToken)
     {
         var published = new List<OutgoingRecord>();
-        foreach (var chunk in Chunk(UnitsOf(function, effects)))
-            await CommitChunkAsync(table, function, chunk, published, cancellationToken);
+        var units = UnitsOf(function, effects);
+        foreach (var duplicate in units.Where(u => u.IsBusinessDuplicate)) duplicates.TryAdd(duplicate.Effect.Cause.Id, 0);
+        foreach (var chunk in Chunk(units))
+            await CommitChunkAsync(table, function, chunk, published, duplicates, cancellationToken);
         return published;
     }
 
     private async Task CommitChunkAsync(
-        TableClient table, IEventFunction function, List<CommitUnit> units, List<OutgoingRecord> published, CancellationToken cancellationToken)
+        TableClient table, IEventFunction function, List<CommitUnit> units, List<OutgoingRecord> published,
+        ConcurrentDictionary<string, byte> duplicates, CancellationToken cancellationToken)
     {
         while (units.Count > 0)
         {
@@ -92,17 +96,17 @@ public sealed class TableEffectStore(TableStorage tables, ILogger<TableEffectSto
                     // The service did not say which row: settle the units one at a time instead.
                     if (units.Count == 1) throw;
                     foreach (var unit in units)
-                        await CommitChunkAsync(table, function, [unit], published, cancellationToken);
+                        await CommitChunkAsync(table, function, [unit], published, duplicates, cancellationToken);
                     return;
                 }
-                await SettleConflictAsync(table, function, units, index, published, cancellationToken);
+                await SettleConflictAsync(table, function, units, index, published, duplicates, cancellationToken);
             }
         }
     }
 
     private async Task SettleConflictAsync(
         TableClient table, IEventFunction function, List<CommitUnit> units, int failedIndex,
-        List<OutgoingRecord> published, CancellationToken cancellationToken)
+        List<OutgoingRecord> published, ConcurrentDictionary<string, byte> duplicates, CancellationToken cancellationToken)
     {
         var (unit, row) = units.SelectMany(u => u.Rows.Select(r => (Unit: u, Row: r))).ElementAt(failedIndex);
         switch (row.Change?.OnConflict)
@@ -112,13 +116,16 @@ public sealed class TableEffectStore(TableStorage tables, ILogger<TableEffectSto
                 var stored = await table.GetEntityAsync<TableEntity>(row.Action.Entity.PartitionKey, row.Action.Entity.RowKey, cancellationToken: cancellationToken);
                 published.AddRange(InboxRow.ReadOutbox(stored.Value));
                 units.Remove(unit);
+                duplicates.TryAdd(unit.Effect.Cause.Id, 0);
                 break;
             case ConflictRule.FirstWins:
                 unit.Rows.Remove(row);
                 if (unit.Rows.Count == 0)
                 {
+                    // Every fact it records was recorded already: a repeat of the event.
                     units.Remove(unit);
                     published.AddRange(unit.Outbox);
+                    duplicates.TryAdd(unit.Effect.Cause.Id, 0);
                 }
                 break;
             default:
@@ -127,6 +134,7 @@ public sealed class TableEffectStore(TableStorage tables, ILogger<TableEffectSto
                 logger.LogWarning("{Function}: {Row} already exists; event {EventId} is a duplicate in effect and emits nothing",
                     function.Name, row.Action.Entity.RowKey, unit.Effect.Cause.Id);
                 units[units.IndexOf(unit)] = unit.AsBusinessDuplicate(function);
+                duplicates.TryAdd(unit.Effect.Cause.Id, 0);
                 break;
         }
     }
@@ -204,9 +212,11 @@ public sealed class TableEffectStore(TableStorage tables, ILogger<TableEffectSto
 
     private sealed record CommitUnit(Effect Effect, List<UnitRow> Rows, IReadOnlyList<OutgoingRecord> Outbox)
     {
+        public bool IsBusinessDuplicate { get; private init; }
+
         public CommitUnit AsBusinessDuplicate(IEventFunction function) => new(
             Effect,
             function.UsesInbox ? [new UnitRow(new TableTransactionAction(TableTransactionActionType.Add, InboxRow.Create(function, Effect.Cause, [], Effect.SettledBecause)), null)] : [],
-            []);
+            []) { IsBusinessDuplicate = true };
     }
 }

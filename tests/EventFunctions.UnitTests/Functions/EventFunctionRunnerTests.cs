@@ -65,7 +65,7 @@ public class EventFunctionRunnerTests
         var placed = TestEvents.Envelope(TestEvents.Placed("o-1"));
         var stored = OutgoingRecord.Keyed(Topics.OrdersValidated, "o-1", "{}"u8.ToArray(), []);
         store.Setup(s => s.CommitAsync(function.Object, It.IsAny<IReadOnlyList<PendingEffect>>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync([stored]);
+            .ReturnsAsync(new CommitResult([stored], new HashSet<string> { placed.Id }));
 
         await Runner.RunAsync([TestEvents.Record(placed)], Delivery.First, CancellationToken.None);
 
@@ -163,7 +163,7 @@ public class EventFunctionRunnerTests
         IReadOnlyList<PendingEffect>? committed = null;
         store.Setup(s => s.CommitAsync(function.Object, It.IsAny<IReadOnlyList<PendingEffect>>(), It.IsAny<CancellationToken>()))
             .Callback((IEventFunction _, IReadOnlyList<PendingEffect> effects, CancellationToken _) => { committed = effects; steps.Add("commit"); })
-            .ReturnsAsync((IEventFunction _, IReadOnlyList<PendingEffect> effects, CancellationToken _) => effects.SelectMany(e => e.Outbox).ToList());
+            .ReturnsAsync((IEventFunction _, IReadOnlyList<PendingEffect> effects, CancellationToken _) => CommitResult.Of(effects.SelectMany(e => e.Outbox).ToList()));
 
         await Runner.SettleAsync(TestEvents.Record(placed), "data: overflow", CancellationToken.None);
 

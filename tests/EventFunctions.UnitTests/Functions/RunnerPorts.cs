@@ -50,7 +50,7 @@ internal sealed class RunnerPorts
             .ReturnsAsync(NoneProcessed);
         Store.Setup(s => s.CommitAsync(Function.Object, It.IsAny<IReadOnlyList<PendingEffect>>(), It.IsAny<CancellationToken>()))
             .Callback(() => Steps.Add("commit"))
-            .ReturnsAsync((IEventFunction _, IReadOnlyList<PendingEffect> effects, CancellationToken _) => effects.SelectMany(e => e.Outbox).ToList());
+            .ReturnsAsync((IEventFunction _, IReadOnlyList<PendingEffect> effects, CancellationToken _) => CommitResult.Of(effects.SelectMany(e => e.Outbox).ToList()));
         Lineage.Setup(l => l.FindOrphansAsync(It.IsAny<IReadOnlyList<(EventEnvelope, IncomingRecord)>>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(() => Orphans);
         Publisher.Setup(p => p.PublishAsync(It.IsAny<IReadOnlyList<OutgoingRecord>>(), It.IsAny<CancellationToken>()))
