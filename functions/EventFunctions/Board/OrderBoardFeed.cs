@@ -40,9 +40,17 @@ public sealed class OrderBoardFeed : BackgroundService
     {
         await foreach (var (events, at) in queue.Reader.ReadAllAsync(stoppingToken))
         {
-            await SeedUnknownOrdersAsync(events, stoppingToken);
-            foreach (var done in board.Apply(events.Select(e => ProjectedEvent.Of(e, at))))
-                metrics.OrderFinished(done.Status.ToString(), done.Latency);
+            try
+            {
+                await SeedUnknownOrdersAsync(events, stoppingToken);
+                foreach (var done in board.Apply(events.Select(e => ProjectedEvent.Of(e, at))))
+                    metrics.OrderFinished(done.Status.ToString(), done.Latency);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                // The board is a window, not a record: a change it cannot show must not stop it showing the next.
+                logger.LogError(e, "Board: {Count} committed events not shown", events.Count);
+            }
         }
     }
 

@@ -30,6 +30,8 @@ public static class MessagingSpans
     /// <summary>Producing one record: a child of the context the record carries (the span that created the event), else of the current one.</summary>
     public static Activity? StartSend(OutgoingRecord record)
     {
+        // Nothing to read or allocate when no one records: the hot path stays as it was.
+        if (!PipelineTelemetry.Source.HasListeners()) return null;
         var created = TraceHeaders.Read(record.Headers);
         var activity = PipelineTelemetry.Source.StartActivity($"send {record.Topic}", ActivityKind.Producer, created);
         if (activity is null) return null;
@@ -51,6 +53,7 @@ public static class MessagingSpans
     /// <summary>One function's batch: a child of the current span (the Functions host's invocation), linked to each record's context.</summary>
     public static Activity? StartBatch(string consumerGroup, IReadOnlyList<IncomingRecord> records)
     {
+        if (!PipelineTelemetry.Source.HasListeners()) return null;
         var topics = records.Select(r => r.Topic).Distinct().ToList();
         var links = records.Select(r => TraceHeaders.Read(r.Headers)).Where(c => c != default).Distinct().Select(c => new ActivityLink(c));
         var activity = PipelineTelemetry.Source.StartActivity(
@@ -71,6 +74,7 @@ public static class MessagingSpans
     /// </summary>
     public static Activity? StartRecord(string consumerGroup, IncomingRecord record, Activity? batch)
     {
+        if (!PipelineTelemetry.Source.HasListeners()) return null;
         var created = TraceHeaders.Read(record.Headers);
         var previous = Activity.Current;
         var activity = PipelineTelemetry.Source.StartActivity(

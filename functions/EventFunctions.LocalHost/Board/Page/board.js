@@ -126,8 +126,11 @@ function renderOrders() {
     const row = body.querySelector(`tr[data-order-id="${CSS.escape(order.orderId)}"]`);
     if (row && !dirty.has(order.orderId) && !redrawAll) return row;
     const next = orderRow(order);
-    // A change that arrived live flashes its row; a snapshot redraws quietly.
-    if (dirty.has(order.orderId)) next.classList.add("fresh");
+    // A change that arrived live flashes its row once; a snapshot redraws quietly.
+    if (dirty.has(order.orderId)) {
+      next.classList.add("fresh");
+      next.addEventListener("animationend", () => next.classList.remove("fresh"), { once: true });
+    }
     return next;
   });
   body.replaceChildren(...rows);
