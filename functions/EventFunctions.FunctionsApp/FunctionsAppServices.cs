@@ -1,5 +1,6 @@
 using EventFunctions.FunctionsApp.Kafka;
 using EventFunctions.FunctionsApp.Storage;
+using EventFunctions.FunctionsApp.Telemetry;
 using EventFunctions.Hosting;
 using EventFunctions.Messaging;
 using EventFunctions.Storage;
@@ -18,6 +19,7 @@ public static class FunctionsAppServices
         TriggerConnection.EnsureMatches(kafka);
         services.AddEventFunctionsPipeline(kafka, settings, settings[TableStorage.PrefixSetting] ?? "");
         services.AddHostedService<PipelineTables>();
+        services.AddFunctionsAppTelemetry(settings);
         return services;
     }
 }

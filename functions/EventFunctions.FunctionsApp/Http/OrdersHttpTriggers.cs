@@ -24,6 +24,13 @@ public sealed class OrdersHttpTriggers(OrdersApi orders)
         CancellationToken cancellationToken) =>
         orders.GetOrderAsync(orderId, request.Query, cancellationToken);
 
+    [Function("GetOrderTimeline")]
+    public Task<IResult> GetOrderTimeline(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.OrderTimeline)] HttpRequest request,
+        string orderId,
+        CancellationToken cancellationToken) =>
+        orders.GetOrderTimelineAsync(orderId, cancellationToken);
+
     [Function("ListCustomerOrders")]
     public Task<IResult> ListCustomerOrders(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.CustomerOrders)] HttpRequest request,

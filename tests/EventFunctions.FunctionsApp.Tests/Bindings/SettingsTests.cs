@@ -27,6 +27,8 @@ public sealed class SettingsTests
     [InlineData(KafkaConnection.SaslUsernameSetting)]
     [InlineData(KafkaConnection.SaslPasswordSetting)]
     [InlineData(EventFunctions.Operations.OperationsOptions.OrderDeadlineSetting)]
+    [InlineData(FunctionsApp.Telemetry.FunctionsAppTelemetry.ConnectionStringSetting)]
+    [InlineData(FunctionsApp.Telemetry.FunctionsAppTelemetry.OtlpEndpointSetting)]
     public void Every_setting_the_code_reads_is_in_the_settings_template(string setting)
     {
         Assert.True(SettingsTemplate.Values.ContainsKey(setting), $"'{setting}' is missing from local.settings.sample.json");
