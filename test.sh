@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: unit tests, the Functions app's binding and adapter tests, integration tests against the
-# embedded Kafka cluster and Azurite, infra/ compiled, linted and checked against the app, then the fault suite
+# embedded Kafka cluster and Azurite, the order board in headless Chromium, infra/ compiled, linted and checked
+# against the app, then the fault suite
 # (storage outages, host crashes, throttling, permanent failures, dead-letter redrive) on its own, so that its
 # timings do not compete with the other suites for the two cores.
 # Extra arguments go to dotnet test, e.g. ./test.sh --filter "Category!=Integration" for the tests that need neither.
@@ -9,6 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/azurite.sh
 source scripts/kafka-worker-extension.sh
+source scripts/test-tools.sh
 install_azurite
 start_azurite
 kafka_extension="$(kafka_worker_extension)"
@@ -17,6 +19,7 @@ if [[ $# -gt 0 ]]; then
   dotnet test EventFunctions.sln -c Release -p:KafkaWorkerExtension="$kafka_extension" "$@"
   exit
 fi
+require_test_tools
 dotnet test EventFunctions.sln -c Release -p:KafkaWorkerExtension="$kafka_extension" --filter "Category!=Faults"
 # The build infra/deploy.sh ships (triggers for SASL_SSL): its generated metadata, and it must start on the settings
 # the Bicep deploys.

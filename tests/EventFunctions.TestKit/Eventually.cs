@@ -16,4 +16,8 @@ public static class Eventually
             pause = TimeSpan.FromMilliseconds(Math.Min(500, pause.TotalMilliseconds * 2));
         }
     }
+
+    /// <summary>The same, for a condition that needs no I/O.</summary>
+    public static Task TrueAsync(Func<bool> condition, TimeSpan timeout, string what) =>
+        TrueAsync(() => Task.FromResult(condition()), timeout, what);
 }

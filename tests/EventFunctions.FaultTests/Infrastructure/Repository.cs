@@ -3,7 +3,7 @@ namespace EventFunctions.FaultTests.Infrastructure;
 /// <summary>Paths in the repository the suite runs from: the pinned Azurite that test.sh installs, the local host to start as a process.</summary>
 public static class Repository
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => RepositoryDirectory.Root;
 
     public static string AzuriteTable => Path.Combine(Root, "node_modules", ".bin", "azurite-table");
 
@@ -12,11 +12,4 @@ public static class Repository
 
     /// <summary>FAULT_SUITE=long runs the scenarios at full size; CI runs them short.</summary>
     public static bool LongRun => Environment.GetEnvironmentVariable("FAULT_SUITE") == "long";
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "EventFunctions.sln"))) return dir.FullName;
-        throw new InvalidOperationException("The suite runs from inside the repository (EventFunctions.sln not found above " + AppContext.BaseDirectory + ").");
-    }
 }

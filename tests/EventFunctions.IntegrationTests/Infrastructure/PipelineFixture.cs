@@ -13,7 +13,7 @@ namespace EventFunctions.IntegrationTests.Infrastructure;
 /// One pipeline for the whole integration suite: the embedded Kafka cluster, Azurite (started by test.sh) under a
 /// table prefix of its own, the five triggers and the HTTP API on a free port. Tests isolate themselves by ids.
 /// </summary>
-public sealed class PipelineFixture : IAsyncLifetime
+public class PipelineFixture : IAsyncLifetime
 {
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
@@ -34,16 +34,19 @@ public sealed class PipelineFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await AzuriteProbe.EnsureReachableAsync();
-        pipeline = await LocalPipeline.StartAsync([], new LocalPipelineOptions
+        pipeline = await LocalPipeline.StartAsync([], Options(new LocalPipelineOptions
         {
             Urls = "http://127.0.0.1:0",
             TablePrefix = TablePrefix,
             RetryPolicy = new Failures.RetryPolicy { UnknownFailureAttempts = 3 },
             ConfigureLogging = logging => logging.AddProvider(Logs),
-        });
+        }));
         Http = new HttpClient { BaseAddress = pipeline.BaseAddress, Timeout = Patience + TimeSpan.FromSeconds(10) };
         await Eventually.TrueAsync(async () => (await Http.GetAsync("/api/health")).IsSuccessStatusCode, Patience, "every consumer holds partitions");
     }
+
+    /// <summary>What a derived fixture changes in the pipeline it starts.</summary>
+    protected virtual LocalPipelineOptions Options(LocalPipelineOptions options) => options;
 
     public async Task DisposeAsync()
     {

@@ -1,0 +1,37 @@
+using System.Net;
+using System.Net.Http.Json;
+using EventFunctions.Functions.ProjectOrderView;
+using EventFunctions.Http;
+using EventFunctions.IntegrationTests.Infrastructure;
+
+namespace EventFunctions.IntegrationTests.Api;
+
+[Collection(PipelineCollection.Name)]
+public class OrderTimelineTests(PipelineFixture pipeline)
+{
+    [Fact]
+    public async Task An_orders_timeline_lists_its_events_with_their_emitters_and_how_long_each_step_took()
+    {
+        var sku = $"tl-{Guid.NewGuid():N}"[..16];
+        await pipeline.StockAsync(sku, 10, 1m);
+        var orderId = await pipeline.PlaceAsync($"order-{Guid.NewGuid():N}"[..20], "tim", "tok_visa", (sku, 1));
+        await pipeline.FinalViewAsync(orderId);
+
+        var timeline = (await pipeline.Http.GetFromJsonAsync<OrderTimeline>($"/api/orders/{orderId}/timeline", OrdersApi.Json))!;
+
+        Assert.Equal(["eventfunctions.OrderPlaced", "eventfunctions.OrderValidated", "eventfunctions.PaymentCaptured", "eventfunctions.StockReserved"],
+            timeline.Steps.Select(s => s.Type));
+        Assert.Equal(["http-api", "validate-order", "process-payment", "reserve-stock"], timeline.Steps.Select(s => s.Emitter));
+        Assert.Null(timeline.Steps[0].StepMilliseconds);
+        Assert.All(timeline.Steps.Skip(1), s => Assert.True(s.StepMilliseconds >= 0));
+        Assert.All(timeline.Steps, s => Assert.True(s.ProjectedAt >= s.Time));
+        Assert.Equal(timeline.Steps.Skip(1).Sum(s => s.StepMilliseconds)!.Value, timeline.ElapsedMilliseconds!.Value, 3);
+    }
+
+    [Fact]
+    public async Task The_timeline_of_an_unknown_order_is_not_found_and_of_an_invalid_id_a_bad_request()
+    {
+        Assert.Equal(HttpStatusCode.NotFound, (await pipeline.Http.GetAsync("/api/orders/never-placed/timeline")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await pipeline.Http.GetAsync("/api/orders/bad%20id/timeline")).StatusCode);
+    }
+}
