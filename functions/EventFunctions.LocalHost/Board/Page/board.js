@@ -83,7 +83,7 @@ function schedule() {
 // ---- rendering --------------------------------------------------------------------------------------------------
 
 function render() {
-  renderOrders();
+  if (dirty.size > 0 || redrawAll) renderOrders();
   if (summary) {
     renderTiles();
     renderLatency();
@@ -121,11 +121,13 @@ function renderTiles() {
 function renderOrders() {
   const body = $("orders");
   const newest = [...orders.values()].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).slice(0, MAX_ROWS);
-  for (const [id] of orders) if (!newest.some((o) => o.orderId === id) && !OPEN.includes(orders.get(id).status)) orders.delete(id);
+  const shown = new Set(newest.map((o) => o.orderId));
+  for (const [id, order] of orders) if (!shown.has(id) && !OPEN.includes(order.status)) orders.delete(id);
   const rows = newest.map((order) => {
     const row = body.querySelector(`tr[data-order-id="${CSS.escape(order.orderId)}"]`);
     if (row && !dirty.has(order.orderId) && !redrawAll) return row;
     const next = orderRow(order);
+    if (row) row.replaceWith(next);
     // A change that arrived live flashes its row once; a snapshot redraws quietly.
     if (dirty.has(order.orderId)) {
       next.classList.add("fresh");
@@ -133,7 +135,11 @@ function renderOrders() {
     }
     return next;
   });
-  body.replaceChildren(...rows);
+  // Move only what moved: a row taken out of the page and put back would replay its flash.
+  rows.forEach((row, i) => {
+    if (body.children[i] !== row) body.insertBefore(row, body.children[i] ?? null);
+  });
+  while (body.children.length > rows.length) body.lastElementChild.remove();
   $("no-orders").hidden = rows.length > 0;
   $("order-count").textContent = rows.length ? `(${rows.length} shown)` : "";
 }
