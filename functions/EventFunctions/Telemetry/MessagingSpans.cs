@@ -35,12 +35,9 @@ public static class MessagingSpans
         var created = TraceHeaders.Read(record.Headers);
         var activity = PipelineTelemetry.Source.StartActivity($"send {record.Topic}", ActivityKind.Producer, created);
         if (activity is null) return null;
-        activity.SetTag(System, Kafka);
-        activity.SetTag(OperationType, "send");
-        activity.SetTag(OperationName, "send");
-        activity.SetTag(Destination, record.Topic);
+        Operation(activity, "send", consumerGroup: null, record.Topic);
         if (record.KeyText is { } key) activity.SetTag(Key, key);
-        if (record.Headers.LastOrDefault(h => h.Key == CloudEventHeaders.Id)?.StrictText() is { } id) activity.SetTag(MessageId, id);
+        if (HeaderText(record.Headers, CloudEventHeaders.Id) is { } id) activity.SetTag(MessageId, id);
         return activity;
     }
 
@@ -59,12 +56,8 @@ public static class MessagingSpans
         var activity = PipelineTelemetry.Source.StartActivity(
             topics.Count == 1 ? $"process {topics[0]}" : "process", ActivityKind.Consumer, parentContext: default, links: links);
         if (activity is null) return null;
-        activity.SetTag(System, Kafka);
-        activity.SetTag(OperationType, "process");
-        activity.SetTag(OperationName, "process");
-        activity.SetTag(ConsumerGroup, consumerGroup);
+        Operation(activity, "process", consumerGroup, topics.Count == 1 ? topics[0] : null);
         activity.SetTag(BatchCount, records.Count);
-        if (topics.Count == 1) activity.SetTag(Destination, topics[0]);
         return activity;
     }
 
@@ -82,16 +75,24 @@ public static class MessagingSpans
             links: batch is null ? null : [new ActivityLink(batch.Context)]);
         Activity.Current = previous;
         if (activity is null) return null;
-        activity.SetTag(System, Kafka);
-        activity.SetTag(OperationType, "process");
-        activity.SetTag(OperationName, "process");
-        activity.SetTag(ConsumerGroup, consumerGroup);
-        activity.SetTag(Destination, record.Topic);
+        Operation(activity, "process", consumerGroup, record.Topic);
         activity.SetTag(Partition, record.Partition.ToString(CultureInfo.InvariantCulture));
         activity.SetTag(Offset, record.Offset);
         if (record.Key is not null && new RecordHeader(Key, record.Key).StrictText() is { } key) activity.SetTag(Key, key);
-        if (record.Headers.LastOrDefault(h => h.Key == CloudEventHeaders.Id)?.StrictText() is { } id) activity.SetTag(MessageId, id);
-        if (record.Headers.LastOrDefault(h => h.Key == CloudEventHeaders.Type)?.StrictText() is { } type) activity.SetTag(EventType, type);
+        if (HeaderText(record.Headers, CloudEventHeaders.Id) is { } id) activity.SetTag(MessageId, id);
+        if (HeaderText(record.Headers, CloudEventHeaders.Type) is { } type) activity.SetTag(EventType, type);
         return activity;
     }
+
+    /// <summary>The tags every span of the pipeline's Kafka operations has.</summary>
+    private static void Operation(Activity activity, string operation, string? consumerGroup, string? topic)
+    {
+        activity.SetTag(System, Kafka);
+        activity.SetTag(OperationType, operation);
+        activity.SetTag(OperationName, operation);
+        if (consumerGroup is not null) activity.SetTag(ConsumerGroup, consumerGroup);
+        if (topic is not null) activity.SetTag(Destination, topic);
+    }
+
+    private static string? HeaderText(IReadOnlyList<RecordHeader> headers, string name) => headers.LastOrDefault(h => h.Key == name)?.StrictText();
 }

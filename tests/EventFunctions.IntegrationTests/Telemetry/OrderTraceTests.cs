@@ -23,6 +23,16 @@ public class OrderTraceTests(TracedPipelineFixture pipeline)
         return spans;
     }
 
+    /// <summary>An order of a sku of its own, placed and confirmed.</summary>
+    private async Task<string> ConfirmedOrderAsync()
+    {
+        var sku = NewId("sku");
+        await pipeline.StockAsync(sku, 10, 1m);
+        var orderId = await pipeline.PlaceAsync(NewId("order"), "tracy", "tok_visa", (sku, 1));
+        Assert.Equal(OrderStatus.Confirmed, (await pipeline.FinalViewAsync(orderId)).Status);
+        return orderId;
+    }
+
     private static Activity Process(IReadOnlyList<Activity> spans, string topic, string group) =>
         spans.Single(s => s.DisplayName == $"process {topic}" && s.Kind == ActivityKind.Consumer
             && (string?)s.GetTagItem(MessagingSpans.ConsumerGroup) == group && s.GetTagItem(MessagingSpans.BatchCount) is null);
@@ -74,10 +84,7 @@ public class OrderTraceTests(TracedPipelineFixture pipeline)
     [Fact]
     public async Task Each_batch_span_links_to_the_records_it_processed_and_holds_the_Table_Storage_calls()
     {
-        var sku = NewId("batch");
-        await pipeline.StockAsync(sku, 10, 1m);
-        var orderId = await pipeline.PlaceAsync(NewId("order"), "tracy", "tok_visa", (sku, 1));
-        await pipeline.FinalViewAsync(orderId);
+        var orderId = await ConfirmedOrderAsync();
         var spans = await TraceOfAsync(orderId, s => s.Any(x => x.DisplayName == $"process {Topics.StockReserved}"));
         var validate = Process(spans, Topics.OrdersPlaced, ConsumerGroups.ValidateOrder);
 
@@ -93,10 +100,7 @@ public class OrderTraceTests(TracedPipelineFixture pipeline)
     [Fact]
     public async Task A_redelivered_event_is_processed_again_in_its_trace_and_its_outbox_is_re_published_with_the_same_traceparent()
     {
-        var sku = NewId("again");
-        await pipeline.StockAsync(sku, 10, 1m);
-        var orderId = await pipeline.PlaceAsync(NewId("order"), "tracy", "tok_visa", (sku, 1));
-        await pipeline.FinalViewAsync(orderId);
+        var orderId = await ConfirmedOrderAsync();
         var probe = new KafkaProbe(pipeline.Pipeline.Kafka);
         var validated = probe.ReadAll(Topics.OrdersValidated).Single(r => KafkaProbe.Header(r, CloudEventHeaders.Subject) == orderId);
         var captured = probe.ReadAll(Topics.PaymentsProcessed).Single(r => KafkaProbe.Header(r, CloudEventHeaders.Subject) == orderId);
