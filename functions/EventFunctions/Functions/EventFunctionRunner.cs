@@ -118,18 +118,31 @@ public sealed class EventFunctionRunner(
         if (!RedriveHeaders.IsFor(record, function.Name)) return;
         var envelope = EventCodec.Decode(record);
         if (!function.Handles(envelope)) return;
-        using var trace = new BatchTrace(function.Name, [record], metrics);
-        trace.Outcome(record, RecordOutcomes.Settled);
+        using var trace = new BatchTrace(function.Name, [record], metrics, isTriggerBatch: false);
+        try
+        {
+            await SettleAsync(record, envelope, reason, trace, cancellationToken);
+        }
+        catch (Exception e)
+        {
+            trace.Failed(e);
+            throw;
+        }
+    }
 
+    private async Task SettleAsync(IncomingRecord record, EventEnvelope envelope, string reason, BatchTrace trace, CancellationToken cancellationToken)
+    {
         var processed = await store.FindProcessedAsync(function, [envelope], cancellationToken);
         if (processed.TryGetValue(envelope.Id, out var stored))
         {
+            trace.Outcome(record, RecordOutcomes.Duplicate);
             await publisher.PublishAsync(stored, cancellationToken);
             return;
         }
 
         var effect = await function.SettleAsync(envelope, reason, cancellationToken) with { SettledBecause = reason };
         var committed = await store.CommitAsync(function, [Pending(effect, trace.ContextOf(record))], cancellationToken);
+        trace.Outcome(record, committed.Duplicates.Contains(envelope.Id) ? RecordOutcomes.Duplicate : RecordOutcomes.Settled);
         function.Committed([effect]);
         await publisher.PublishAsync(committed.Published, cancellationToken);
         logger.LogWarning("{Function}: settled order {OrderId} ({Coordinates}) as {Outcome}: {Reason}",
@@ -140,6 +153,10 @@ public sealed class EventFunctionRunner(
     public async Task DeadLetterAsync(IReadOnlyList<IncomingRecord> records, string reason, CancellationToken cancellationToken)
     {
         await publisher.PublishAsync(records.Select(r => DeadLetters.For(r, function.Name, reason, clock.GetUtcNow())).ToList(), cancellationToken);
-        foreach (var record in records) metrics.DeadLettered(function.Name, record.Topic);
+        foreach (var record in records)
+        {
+            metrics.DeadLettered(function.Name, record.Topic);
+            metrics.Processed(function.Name, RecordOutcomes.DeadLettered);
+        }
     }
 }

@@ -16,12 +16,15 @@ public sealed class BatchTrace : IDisposable
     private readonly Dictionary<IncomingRecord, Activity?> records = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<IncomingRecord, string> outcomes = new(ReferenceEqualityComparer.Instance);
     private readonly long started = Stopwatch.GetTimestamp();
+    private readonly bool isTriggerBatch;
     private bool failed;
 
-    public BatchTrace(string consumerGroup, IReadOnlyList<IncomingRecord> batchRecords, PipelineMetrics metrics)
+    /// <param name="isTriggerBatch">False for a record settled alone, which is part of its batch's handling, not a batch of its own.</param>
+    public BatchTrace(string consumerGroup, IReadOnlyList<IncomingRecord> batchRecords, PipelineMetrics metrics, bool isTriggerBatch = true)
     {
         this.consumerGroup = consumerGroup;
         this.metrics = metrics;
+        this.isTriggerBatch = isTriggerBatch;
         batch = MessagingSpans.StartBatch(consumerGroup, batchRecords);
         foreach (var record in batchRecords) records[record] = MessagingSpans.StartRecord(consumerGroup, record, batch);
     }
@@ -55,7 +58,7 @@ public sealed class BatchTrace : IDisposable
             if (!failed) metrics.Processed(consumerGroup, outcome);
             span?.Dispose();
         }
-        metrics.Batch(consumerGroup, records.Count, Stopwatch.GetElapsedTime(started), failed);
+        if (isTriggerBatch) metrics.Batch(consumerGroup, records.Count, Stopwatch.GetElapsedTime(started), failed);
         batch?.Dispose();
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using EventFunctions.Functions;
 using EventFunctions.Messaging;
+using EventFunctions.Storage;
 using EventFunctions.Telemetry;
 using EventFunctions.UnitTests.Functions;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -93,27 +94,63 @@ public class RunnerTracingTests
         Assert.Equal(context.TraceId, TraceHeaders.Read(ports.Published.Single().Headers).TraceId);
     }
 
-    [Fact]
-    public async Task Outcomes_and_batches_are_counted_by_function()
+    /// <summary>What the pipeline's meter records while <paramref name="act"/> runs a runner built on it.</summary>
+    private async Task<List<(string Instrument, long Value, Dictionary<string, object?> Tags)>> CountedAsync(Func<EventFunctionRunner, Task> act)
     {
         var meters = TestEvents.Meters();
         var counted = new List<(string Instrument, long Value, Dictionary<string, object?> Tags)>();
         using var listener = new MeterListener();
-        listener.InstrumentPublished = (instrument, l) => { if (instrument.Meter.Name == PipelineTelemetry.Name) l.EnableMeasurementEvents(instrument); };
+        // Only this test's meter: the factory gives each test its own instance of the pipeline's meter.
+        listener.InstrumentPublished = (instrument, l) => { if (instrument.Meter.Name == PipelineTelemetry.Name && instrument.Meter.Scope == meters) l.EnableMeasurementEvents(instrument); };
         listener.SetMeasurementEventCallback<long>((i, v, tags, _) => counted.Add((i.Name, v, tags.ToArray().ToDictionary(t => t.Key, t => t.Value))));
         listener.SetMeasurementEventCallback<int>((i, v, tags, _) => counted.Add((i.Name, v, tags.ToArray().ToDictionary(t => t.Key, t => t.Value))));
         listener.Start();
-        var runner = new EventFunctionRunner(ports.Function.Object, ports.Store.Object, ports.Publisher.Object, ports.Lineage.Object,
-            TestEvents.Clock(), new PipelineMetrics(meters), NullLogger<EventFunctionRunner>.Instance);
+        await act(new EventFunctionRunner(ports.Function.Object, ports.Store.Object, ports.Publisher.Object, ports.Lineage.Object,
+            TestEvents.Clock(), new PipelineMetrics(meters), NullLogger<EventFunctionRunner>.Instance));
+        return counted;
+    }
+
+    private static List<(string Function, string Outcome)> Outcomes(IEnumerable<(string Instrument, long Value, Dictionary<string, object?> Tags)> counted) =>
+        counted.Where(c => c.Instrument == "eventfunctions.events").Select(c => ((string)c.Tags["function"]!, (string)c.Tags["outcome"]!)).Order().ToList();
+
+    [Fact]
+    public async Task Outcomes_and_batches_are_counted_by_function()
+    {
         var poison = new IncomingRecord(Topics.OrdersPlaced, 0, 9, "o-x"u8.ToArray(), "{}"u8.ToArray(), []);
         var validated = TestEvents.Record(TestEvents.Envelope(TestEvents.Validated("o-y")));
-        ports.Orphans.Clear();
 
-        await runner.RunAsync([PlacedInATrace("o-counted").Record, poison, validated], CancellationToken.None);
+        var counted = await CountedAsync(runner => runner.RunAsync([PlacedInATrace("o-counted").Record, poison, validated], CancellationToken.None));
 
-        var events = counted.Where(c => c.Instrument == "eventfunctions.events").Select(c => ((string)c.Tags["function"]!, (string)c.Tags["outcome"]!)).Order().ToList();
-        Assert.Equal([(ConsumerGroups.ValidateOrder, RecordOutcomes.Ignored), (ConsumerGroups.ValidateOrder, RecordOutcomes.Poison), (ConsumerGroups.ValidateOrder, RecordOutcomes.Processed)], events);
+        Assert.Equal([(ConsumerGroups.ValidateOrder, RecordOutcomes.Ignored), (ConsumerGroups.ValidateOrder, RecordOutcomes.Poison), (ConsumerGroups.ValidateOrder, RecordOutcomes.Processed)], Outcomes(counted));
         Assert.Equal(("eventfunctions.dead_letters", 1L, Topics.OrdersPlaced), counted.Where(c => c.Instrument == "eventfunctions.dead_letters").Select(c => (c.Instrument, c.Value, (string)c.Tags["topic"]!)).Single());
         Assert.Equal(3L, counted.Single(c => c.Instrument == "eventfunctions.batch.size").Value);
+    }
+
+    [Fact]
+    public async Task An_event_the_store_finds_committed_already_is_counted_as_a_duplicate()
+    {
+        var (record, _) = PlacedInATrace("o-copy");
+        ports.Store.Setup(s => s.CommitAsync(ports.Function.Object, It.IsAny<IReadOnlyList<PendingEffect>>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new CommitResult([], new HashSet<string> { EventCodec.Decode(record).Id }));
+
+        var counted = await CountedAsync(runner => runner.RunAsync([record], Delivery.First, CancellationToken.None));
+
+        Assert.Equal([(ConsumerGroups.ValidateOrder, RecordOutcomes.Duplicate)], Outcomes(counted));
+    }
+
+    [Fact]
+    public async Task A_settled_record_and_a_dead_lettered_one_are_counted_as_such_and_not_as_batches()
+    {
+        var (settled, _) = PlacedInATrace("o-settled");
+        var (lost, _) = PlacedInATrace("o-lost");
+
+        var counted = await CountedAsync(async runner =>
+        {
+            await runner.SettleAsync(settled, "failed for good", CancellationToken.None);
+            await runner.DeadLetterAsync([lost], "could not be settled", CancellationToken.None);
+        });
+
+        Assert.Equal([(ConsumerGroups.ValidateOrder, RecordOutcomes.DeadLettered), (ConsumerGroups.ValidateOrder, RecordOutcomes.Settled)], Outcomes(counted));
+        Assert.DoesNotContain(counted, c => c.Instrument.StartsWith("eventfunctions.batch", StringComparison.Ordinal));
     }
 }
