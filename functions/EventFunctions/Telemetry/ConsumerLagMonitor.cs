@@ -67,10 +67,8 @@ public sealed class ConsumerLagMonitor : BackgroundService
     {
         var partitions = functions.SelectMany(f => f.Topics).Distinct()
             .SelectMany(topic => Enumerable.Range(0, Topics.Partitions).Select(p => new TopicPartition(topic, p))).ToList();
-        var ends = await admin.ListOffsetsAsync(
-            partitions.Select(p => new TopicPartitionOffsetSpec { TopicPartition = p, OffsetSpec = OffsetSpec.Latest() }),
-            new ListOffsetsOptions { RequestTimeout = RequestTimeout });
-        var endOf = ends.ResultInfos.ToDictionary(r => r.TopicPartitionOffsetError.TopicPartition, r => r.TopicPartitionOffsetError.Offset.Value);
+        var endOf = await OffsetsAsync(admin, partitions, OffsetSpec.Latest());
+        var startOf = await OffsetsAsync(admin, partitions, OffsetSpec.Earliest());
         cancellationToken.ThrowIfCancellationRequested();
 
         var lags = new List<PartitionLag>();
@@ -82,12 +80,20 @@ public sealed class ConsumerLagMonitor : BackgroundService
             foreach (var offset in committed.SelectMany(g => g.Partitions))
             {
                 var end = endOf.GetValueOrDefault(offset.TopicPartition);
-                // No commit yet: the group will start from the earliest offset, so all of the partition is its lag.
-                var position = offset.Offset.IsSpecial ? 0 : offset.Offset.Value;
+                // No commit yet: the group starts from the earliest offset still kept, so all of the partition is its lag.
+                var position = offset.Offset.IsSpecial ? startOf.GetValueOrDefault(offset.TopicPartition) : offset.Offset.Value;
                 lags.Add(new PartitionLag(function.Name, offset.Topic, offset.Partition.Value, position, end, Math.Max(0, end - position)));
             }
         }
         return lags;
+    }
+
+    private static async Task<Dictionary<TopicPartition, long>> OffsetsAsync(IAdminClient admin, IReadOnlyList<TopicPartition> partitions, OffsetSpec spec)
+    {
+        var offsets = await admin.ListOffsetsAsync(
+            partitions.Select(p => new TopicPartitionOffsetSpec { TopicPartition = p, OffsetSpec = spec }),
+            new ListOffsetsOptions { RequestTimeout = RequestTimeout });
+        return offsets.ResultInfos.ToDictionary(r => r.TopicPartitionOffsetError.TopicPartition, r => r.TopicPartitionOffsetError.Offset.Value);
     }
 }
 
