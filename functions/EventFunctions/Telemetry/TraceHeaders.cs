@@ -13,6 +13,12 @@ public static class TraceHeaders
     public const string TraceParent = "traceparent";
     public const string TraceState = "tracestate";
 
+    /// <summary>
+    /// W3C Trace Context asks vendors to keep 512 characters of tracestate; a longer one is dropped rather than copied
+    /// into every event the record causes.
+    /// </summary>
+    public const int MaxTraceStateLength = 512;
+
     public static IEnumerable<RecordHeader> Of(ActivityContext context)
     {
         if (context == default) yield break;
@@ -24,7 +30,7 @@ public static class TraceHeaders
     public static ActivityContext Read(IReadOnlyList<RecordHeader> headers)
     {
         var parent = headers.LastOrDefault(h => h.Key == TraceParent)?.StrictText();
-        var state = headers.LastOrDefault(h => h.Key == TraceState)?.StrictText();
+        var state = headers.LastOrDefault(h => h.Key == TraceState)?.StrictText() is { Length: <= MaxTraceStateLength } kept ? kept : null;
         return parent is not null && ActivityContext.TryParse(parent, state, isRemote: true, out var context) ? context : default;
     }
 

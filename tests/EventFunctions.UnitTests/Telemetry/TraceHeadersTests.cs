@@ -36,6 +36,17 @@ public class TraceHeadersTests
     }
 
     [Fact]
+    public void A_tracestate_longer_than_W3C_asks_anyone_to_keep_is_dropped_and_the_traceparent_kept()
+    {
+        var headers = TraceHeaders.Of(Context).Where(h => h.Key == "traceparent").Append(RecordHeader.Text("tracestate", "v=" + new string('x', 600))).ToList();
+
+        var read = TraceHeaders.Read(headers);
+
+        Assert.Equal((Context.TraceId, Context.SpanId), (read.TraceId, read.SpanId));
+        Assert.Null(read.TraceState);
+    }
+
+    [Fact]
     public void Encoding_an_event_in_a_context_adds_its_trace_headers_and_stays_readable()
     {
         var record = EventCodec.Encode(TestEvents.Envelope(TestEvents.Placed()), Context);
