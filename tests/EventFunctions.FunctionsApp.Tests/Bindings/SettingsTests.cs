@@ -29,6 +29,7 @@ public sealed class SettingsTests
     [InlineData(EventFunctions.Operations.OperationsOptions.OrderDeadlineSetting)]
     [InlineData(FunctionsApp.Telemetry.FunctionsAppTelemetry.ConnectionStringSetting)]
     [InlineData(FunctionsApp.Telemetry.FunctionsAppTelemetry.OtlpEndpointSetting)]
+    [InlineData(FunctionsApp.Telemetry.FunctionsAppTelemetry.SamplingRatioSetting)]
     public void Every_setting_the_code_reads_is_in_the_settings_template(string setting)
     {
         Assert.True(SettingsTemplate.Values.ContainsKey(setting), $"'{setting}' is missing from local.settings.sample.json");

@@ -29,6 +29,9 @@ public sealed class FunctionsAppTelemetryTests
         var exporter = app.GetRequiredService<IOptionsMonitor<AzureMonitorExporterOptions>>().Get(Options.DefaultName);
         Assert.Equal(ConnectionString, exporter.ConnectionString);
         Assert.IsType<ManagedIdentityCredential>(exporter.Credential);
+        // Every trace, by ratio: decided by trace id, the same at every hop (the exporter's default rate limit is not).
+        Assert.Null(exporter.TracesPerSecond);
+        Assert.Equal(1F, exporter.SamplingRatio);
 
         Assert.NotNull(app.GetRequiredService<TracerProvider>());
         Assert.True(PipelineTelemetry.Source.HasListeners(), "the worker's tracer listens to the pipeline's spans");
@@ -40,6 +43,26 @@ public sealed class FunctionsAppTelemetryTests
         using var app = App();
 
         Assert.Null(app.GetRequiredService<IOptionsMonitor<AzureMonitorExporterOptions>>().Get(Options.DefaultName).ConnectionString);
+    }
+
+    [Theory]
+    [InlineData(null, 1F)]
+    [InlineData("", 1F)]
+    [InlineData("0.25", 0.25F)]
+    [InlineData("0", 0F)]
+    public void The_sampling_ratio_is_a_share_of_the_traces_all_by_default(string? setting, float ratio)
+    {
+        Assert.Equal(ratio, FunctionsAppTelemetry.SamplingRatio(setting));
+    }
+
+    [Theory]
+    [InlineData("1.5")]
+    [InlineData("-0.1")]
+    [InlineData("half")]
+    public void A_sampling_ratio_outside_0_to_1_is_refused_naming_the_setting(string setting)
+    {
+        var refused = Assert.Throws<EventFunctions.Hosting.InvalidSettingException>(() => FunctionsAppTelemetry.SamplingRatio(setting));
+        Assert.Contains(FunctionsAppTelemetry.SamplingRatioSetting, refused.Message);
     }
 
     [Theory]
