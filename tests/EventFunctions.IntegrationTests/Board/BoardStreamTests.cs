@@ -27,19 +27,38 @@ public class BoardStreamTests(PipelineFixture pipeline)
             return new Stream(response, SseParser.Create(body).EnumerateAsync().GetAsyncEnumerator());
         }
 
-        public async Task<SseItem<string>> NextAsync()
+        /// <summary>The types of the events read so far.</summary>
+        public List<string> Types { get; } = [];
+
+        public async Task<SseItem<string>> NextAsync(CancellationToken deadline = default)
         {
-            Assert.True(await events.MoveNextAsync().AsTask().WaitAsync(PipelineFixture.Patience), "the stream ended");
+            try
+            {
+                Assert.True(await events.MoveNextAsync().AsTask().WaitAsync(PipelineFixture.Patience, deadline), "the stream ended");
+            }
+            catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+            {
+                throw new TimeoutException($"No awaited event within {PipelineFixture.Patience}.");
+            }
+            Types.Add(events.Current.EventType);
             return events.Current;
         }
 
-        /// <summary>Reads events until an <c>orders</c> event shows the order as <paramref name="until"/> wants it; returns that event.</summary>
-        public async Task<SseItem<string>> UntilAsync(string orderId, Func<BoardOrder, bool> until)
+        /// <summary>
+        /// Reads events (summaries keep coming every second) until an <c>orders</c> event shows the order as
+        /// <paramref name="until"/> wants it, at most <see cref="PipelineFixture.Patience"/>; returns that event and
+        /// every state of the order seen on the way, that one included.
+        /// </summary>
+        public async Task<(SseItem<string> Item, List<BoardOrder> Seen)> UntilAsync(string orderId, Func<BoardOrder, bool> until)
         {
+            using var deadline = new CancellationTokenSource(PipelineFixture.Patience);
+            var seen = new List<BoardOrder>();
             while (true)
             {
-                var item = await NextAsync();
-                if (item.EventType == "orders" && Orders(item).Any(o => o.OrderId == orderId && until(o))) return item;
+                var item = await NextAsync(deadline.Token);
+                if (item.EventType != "orders" || Orders(item).SingleOrDefault(o => o.OrderId == orderId) is not { } order) continue;
+                seen.Add(order);
+                if (until(order)) return (item, seen);
             }
         }
 
@@ -64,15 +83,15 @@ public class BoardStreamTests(PipelineFixture pipeline)
         Assert.False(string.IsNullOrEmpty(snapshot.EventId));
 
         var orderId = await pipeline.PlaceAsync(NewId("order"), "bo", "tok_visa", (sku, 2));
-        var placed = await stream.UntilAsync(orderId, o => true);
-        var confirmed = await stream.UntilAsync(orderId, o => o.Status == OrderStatus.Confirmed && o.IsComplete);
+        // However the changes were gathered into events, each shows the order further on, never back.
+        var (_, seen) = await stream.UntilAsync(orderId, o => o.Status == OrderStatus.Confirmed && o.IsComplete);
 
-        var order = Orders(confirmed).Single(o => o.OrderId == orderId);
+        var order = seen[^1];
         Assert.Equal("bo", order.CustomerId);
         Assert.Equal(4m, order.Total);
         Assert.NotNull(order.LatencySeconds);
         Assert.Equal(["http-api", "validate-order", "process-payment", "reserve-stock"], order.Steps.Select(s => s.Emitter));
-        Assert.True(long.Parse(confirmed.EventId!.Split(':')[1]) > long.Parse(placed.EventId!.Split(':')[1]));
+        Assert.Equal(seen.Select(o => o.Steps.Count).Order(), seen.Select(o => o.Steps.Count));
     }
 
     [Fact]
@@ -84,7 +103,7 @@ public class BoardStreamTests(PipelineFixture pipeline)
         await using (var stream = await Stream.OpenAsync(pipeline.Http))
         {
             var first = await pipeline.PlaceAsync(NewId("order"), "bo", "tok_visa", (sku, 1));
-            lastSeen = (await stream.UntilAsync(first, o => o.IsComplete)).EventId!;
+            lastSeen = (await stream.UntilAsync(first, o => o.IsComplete)).Item.EventId!;
         }
 
         // Missed while disconnected.
@@ -92,9 +111,12 @@ public class BoardStreamTests(PipelineFixture pipeline)
         await pipeline.FinalViewAsync(missed);
 
         await using var resumed = await Stream.OpenAsync(pipeline.Http, lastSeen);
-        var next = await resumed.NextAsync();
-        Assert.Equal("orders", next.EventType);
-        Assert.Contains(Orders(next), o => o.OrderId == missed && o.Status == OrderStatus.PaymentDeclined && o.IsComplete);
+        var (_, seen) = await resumed.UntilAsync(missed, o => o.Status == OrderStatus.PaymentDeclined && o.IsComplete);
+
+        // Resumed, not restarted: no snapshot came first, and the missed order's first state on the stream is where it was
+        // when the stream went away (not yet on the board), or further on.
+        Assert.DoesNotContain("snapshot", resumed.Types);
+        Assert.NotEmpty(seen);
     }
 
     [Fact]
