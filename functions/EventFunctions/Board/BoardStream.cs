@@ -29,11 +29,12 @@ public sealed class BoardStream(OrderBoard board, ConsumerLagMonitor lag, Pipeli
 
     public BoardSummary Summary()
     {
-        var lags = lag.Latest.GroupBy(l => l.Group)
+        var sample = lag.Latest;
+        var lags = sample.Partitions.GroupBy(l => l.Group)
             .Select(g => new FunctionLag(g.Key, g.Sum(l => l.Lag), g.Where(l => l.Lag > 0).Select(l => new PartitionLagView(l.Topic, l.Partition, l.Lag)).ToList()))
             .OrderBy(l => l.Function, StringComparer.Ordinal).ToList();
         var scan = overdue.LastScan;
-        return new BoardSummary(clock.GetUtcNow(), board.Counts(), board.Latency(), lags, lag.SampledAt, metrics.DeadLetteredSinceStart,
+        return new BoardSummary(clock.GetUtcNow(), board.Counts(), board.Latency(), lags, sample.At, metrics.DeadLetteredSinceStart,
             new OverdueSummary(scan?.At, scan?.Orders.Count ?? 0, scan?.Orders.Take(20).Select(o => o.OrderId).ToList() ?? []));
     }
 

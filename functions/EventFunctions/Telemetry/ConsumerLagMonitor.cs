@@ -22,7 +22,7 @@ public sealed class ConsumerLagMonitor : BackgroundService
     private readonly KafkaConnection kafka;
     private readonly IReadOnlyList<IEventFunction> functions;
     private readonly ILogger<ConsumerLagMonitor> logger;
-    private volatile IReadOnlyList<PartitionLag> latest = [];
+    private volatile LagSample latest = LagSample.None;
 
     public ConsumerLagMonitor(KafkaConnection kafka, IEnumerable<IEventFunction> functions, IMeterFactory meters, ILogger<ConsumerLagMonitor> logger)
     {
@@ -30,18 +30,15 @@ public sealed class ConsumerLagMonitor : BackgroundService
         this.functions = functions.ToList();
         this.logger = logger;
         PipelineMetrics.Meter(meters).CreateObservableGauge("eventfunctions.consumer.lag",
-            () => latest.Select(l => new Measurement<long>(l.Lag,
+            () => latest.Partitions.Select(l => new Measurement<long>(l.Lag,
                 new KeyValuePair<string, object?>("group", l.Group),
                 new KeyValuePair<string, object?>("topic", l.Topic),
                 new KeyValuePair<string, object?>("partition", l.Partition))),
             "{record}", "Records on a partition that a function's consumer group has not yet committed, by group, topic and partition.");
     }
 
-    /// <summary>The last sample: empty until the first one is taken.</summary>
-    public IReadOnlyList<PartitionLag> Latest => latest;
-
-    /// <summary>When <see cref="Latest"/> was taken.</summary>
-    public DateTimeOffset? SampledAt { get; private set; }
+    /// <summary>The last sample, with when it was taken: <see cref="LagSample.None"/> until the first one.</summary>
+    public LagSample Latest => latest;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -51,8 +48,7 @@ public sealed class ConsumerLagMonitor : BackgroundService
         {
             try
             {
-                latest = await SampleAsync(admin, stoppingToken);
-                SampledAt = DateTimeOffset.UtcNow;
+                latest = new LagSample(DateTimeOffset.UtcNow, await SampleAsync(admin, stoppingToken));
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
@@ -95,6 +91,12 @@ public sealed class ConsumerLagMonitor : BackgroundService
             new ListOffsetsOptions { RequestTimeout = RequestTimeout });
         return offsets.ResultInfos.ToDictionary(r => r.TopicPartitionOffsetError.TopicPartition, r => r.TopicPartitionOffsetError.Offset.Value);
     }
+}
+
+/// <summary>The lag of every partition of every group, taken together at <see cref="At"/> (null: never).</summary>
+public sealed record LagSample(DateTimeOffset? At, IReadOnlyList<PartitionLag> Partitions)
+{
+    public static readonly LagSample None = new(null, []);
 }
 
 /// <summary>A consumer group's position on one partition.</summary>
