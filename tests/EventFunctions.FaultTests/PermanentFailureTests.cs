@@ -8,6 +8,7 @@ using EventFunctions.Functions.ProjectOrderView;
 using EventFunctions.Http;
 using EventFunctions.Messaging;
 using EventFunctions.Storage;
+using EventFunctions.Views;
 
 namespace EventFunctions.FaultTests;
 

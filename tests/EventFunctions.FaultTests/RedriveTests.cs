@@ -1,9 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using EventFunctions.FaultTests.Infrastructure;
-using EventFunctions.Functions.ProjectOrderView;
 using EventFunctions.Http;
 using EventFunctions.Storage;
+using EventFunctions.Views;
 
 namespace EventFunctions.FaultTests;
 

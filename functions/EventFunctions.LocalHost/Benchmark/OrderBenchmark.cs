@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
-using EventFunctions.Functions.ProjectOrderView;
 using EventFunctions.Http;
 using EventFunctions.Storage;
+using EventFunctions.Views;
 
 namespace EventFunctions.LocalHost.Benchmark;
 

@@ -1,4 +1,4 @@
-using EventFunctions.Functions.ProjectOrderView;
+using EventFunctions.Views;
 
 namespace EventFunctions.Board;
 

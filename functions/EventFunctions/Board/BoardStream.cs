@@ -2,7 +2,6 @@ using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using EventFunctions.Functions.ProjectOrderView;
 using EventFunctions.Operations.Overdue;
 using EventFunctions.Telemetry;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using EventFunctions.Contracts.Events;
-using EventFunctions.Functions.ProjectOrderView;
+using EventFunctions.Views;
 
 namespace EventFunctions.Board;
 

@@ -2,8 +2,8 @@ using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 using EventFunctions.Contracts;
 using EventFunctions.Contracts.Events;
-using EventFunctions.Functions.ProjectOrderView;
 using EventFunctions.Telemetry;
+using EventFunctions.Views;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 

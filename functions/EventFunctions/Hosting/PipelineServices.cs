@@ -18,6 +18,7 @@ using EventFunctions.Payments;
 using EventFunctions.Storage;
 using EventFunctions.Telemetry;
 using EventFunctions.Triggers;
+using EventFunctions.Views;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

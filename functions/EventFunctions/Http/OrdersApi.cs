@@ -3,11 +3,11 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using EventFunctions.Contracts;
 using EventFunctions.Contracts.Events;
-using EventFunctions.Functions.ProjectOrderView;
 using EventFunctions.Lineage;
 using EventFunctions.Messaging;
 using EventFunctions.Storage;
 using EventFunctions.Telemetry;
+using EventFunctions.Views;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 

@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using EventFunctions.Contracts.Events;
 using EventFunctions.Functions.ProjectOrderView;
+using EventFunctions.Views;
 
 namespace EventFunctions.Storage;
 

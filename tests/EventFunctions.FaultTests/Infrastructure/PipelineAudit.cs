@@ -2,9 +2,9 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using EventFunctions.Contracts;
-using EventFunctions.Functions.ProjectOrderView;
 using EventFunctions.Messaging;
 using EventFunctions.Storage;
+using EventFunctions.Views;
 
 namespace EventFunctions.FaultTests.Infrastructure;
 

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
-using EventFunctions.Functions.ProjectOrderView;
 using EventFunctions.Http;
 using EventFunctions.IntegrationTests.Infrastructure;
+using EventFunctions.Views;
 
 namespace EventFunctions.IntegrationTests.Api;
 

@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.ServerSentEvents;
 using System.Text.Json;
 using EventFunctions.Board;
-using EventFunctions.Functions.ProjectOrderView;
 using EventFunctions.IntegrationTests.Infrastructure;
+using EventFunctions.Views;
 
 namespace EventFunctions.IntegrationTests.Board;
 

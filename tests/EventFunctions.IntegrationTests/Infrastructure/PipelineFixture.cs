@@ -1,9 +1,9 @@
 using System.Net.Http.Json;
 using Azure.Data.Tables;
-using EventFunctions.Functions.ProjectOrderView;
 using EventFunctions.Http;
 using EventFunctions.LocalHost;
 using EventFunctions.Storage;
+using EventFunctions.Views;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

@@ -28,7 +28,7 @@ public sealed class GatewayAcrossHostsTests(PipelineFixture pipeline)
         var gateway = secondHost.Services.GetRequiredService<SimulatedPaymentGateway>();
         var again = await gateway.ChargeAsync(new ChargeRequest(orderId, 7m, "tok_visa"), ProcessPaymentFunction.IdempotencyKey(orderId), CancellationToken.None);
 
-        Assert.Equal(Functions.ProjectOrderView.OrderStatus.Confirmed, firstHost);
+        Assert.Equal(Views.OrderStatus.Confirmed, firstHost);
         Assert.Equal(captured, again.PaymentId);
         Assert.Equal(0, gateway.Charges);
     }

@@ -1,7 +1,7 @@
 using Confluent.Kafka;
 using EventFunctions.EmbeddedKafka;
-using EventFunctions.Functions.ProjectOrderView;
 using EventFunctions.IntegrationTests.Infrastructure;
+using EventFunctions.Views;
 
 namespace EventFunctions.IntegrationTests.Pipeline;
 

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using EventFunctions.Functions.ProjectOrderView;
 using EventFunctions.Http;
 using EventFunctions.IntegrationTests.Infrastructure;
+using EventFunctions.Views;
 
 namespace EventFunctions.IntegrationTests.Pipeline;
 

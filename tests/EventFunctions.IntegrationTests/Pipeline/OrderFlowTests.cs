@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using EventFunctions.Functions.ProjectOrderView;
 using EventFunctions.Functions.ValidateOrder;
 using EventFunctions.IntegrationTests.Infrastructure;
+using EventFunctions.Views;
 
 namespace EventFunctions.IntegrationTests.Pipeline;
 

@@ -2,9 +2,9 @@ using System.Net;
 using System.Text;
 using EventFunctions.Contracts;
 using EventFunctions.Contracts.Events;
-using EventFunctions.Functions.ProjectOrderView;
 using EventFunctions.IntegrationTests.Infrastructure;
 using EventFunctions.Messaging;
+using EventFunctions.Views;
 
 namespace EventFunctions.IntegrationTests.Pipeline;
 

@@ -2,10 +2,10 @@ using System.Net.Http.Json;
 using Azure.Data.Tables;
 using EventFunctions.Contracts;
 using EventFunctions.Functions;
-using EventFunctions.Functions.ProjectOrderView;
 using EventFunctions.IntegrationTests.Infrastructure;
 using EventFunctions.Payments;
 using EventFunctions.Storage;
+using EventFunctions.Views;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EventFunctions.IntegrationTests.Pipeline;

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using Azure.Data.Tables;
-using EventFunctions.Functions.ProjectOrderView;
 using EventFunctions.Functions.ValidateOrder;
 using EventFunctions.IntegrationTests.Infrastructure;
 using EventFunctions.Storage;
+using EventFunctions.Views;
 
 namespace EventFunctions.IntegrationTests.Pipeline;
 

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using EventFunctions.Contracts;
-using EventFunctions.Functions.ProjectOrderView;
 using EventFunctions.Functions.ValidateOrder;
 using EventFunctions.IntegrationTests.Infrastructure;
 using EventFunctions.Messaging;
 using EventFunctions.Telemetry;
+using EventFunctions.Views;
 
 namespace EventFunctions.IntegrationTests.Telemetry;
 

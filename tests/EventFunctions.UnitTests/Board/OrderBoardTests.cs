@@ -1,5 +1,5 @@
 using EventFunctions.Board;
-using EventFunctions.Functions.ProjectOrderView;
+using EventFunctions.Views;
 
 namespace EventFunctions.UnitTests.Board;
 

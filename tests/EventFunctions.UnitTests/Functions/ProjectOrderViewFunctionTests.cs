@@ -1,5 +1,6 @@
 using EventFunctions.Functions;
 using EventFunctions.Functions.ProjectOrderView;
+using EventFunctions.Views;
 
 namespace EventFunctions.UnitTests.Functions;
 

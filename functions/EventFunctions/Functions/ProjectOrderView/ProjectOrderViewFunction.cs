@@ -1,6 +1,7 @@
 using EventFunctions.Contracts;
 using EventFunctions.Contracts.Events;
 using EventFunctions.Storage;
+using EventFunctions.Views;
 
 namespace EventFunctions.Functions.ProjectOrderView;
 

@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using EventFunctions.Contracts;
 using EventFunctions.Functions.ProjectOrderView;
 using EventFunctions.Storage;
+using EventFunctions.Views;
 
 namespace EventFunctions.Operations.Overdue;
 

@@ -1,5 +1,5 @@
 using EventFunctions.Contracts;
-using EventFunctions.Functions.ProjectOrderView;
+using EventFunctions.Views;
 
 namespace EventFunctions.Operations.Overdue;
 

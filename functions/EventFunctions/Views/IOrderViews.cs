@@ -1,4 +1,4 @@
-namespace EventFunctions.Functions.ProjectOrderView;
+namespace EventFunctions.Views;
 
 /// <summary>The read side of the order view.</summary>
 public interface IOrderViews

@@ -1,7 +1,7 @@
 using EventFunctions.Contracts;
 using EventFunctions.Contracts.Events;
 
-namespace EventFunctions.Functions.ProjectOrderView;
+namespace EventFunctions.Views;
 
 /// <summary>
 /// Tells readers waiting on an order which of its events the projection has just committed, so a long poll answers

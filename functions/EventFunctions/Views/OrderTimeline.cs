@@ -1,4 +1,4 @@
-namespace EventFunctions.Functions.ProjectOrderView;
+namespace EventFunctions.Views;
 
 /// <summary>
 /// An order's events in the order they were created: which function emitted each, when, and how long that step took

@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 using EventFunctions.Contracts;
 using EventFunctions.Contracts.Events;
 
-namespace EventFunctions.Functions.ProjectOrderView;
+namespace EventFunctions.Views;
 
 /// <summary>In-process change signals, for hosts where the projection and the API share a process.</summary>
 public sealed class OrderViewChanges : IOrderViewChanges

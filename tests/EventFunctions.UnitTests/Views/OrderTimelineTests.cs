@@ -1,6 +1,6 @@
-using EventFunctions.Functions.ProjectOrderView;
+using EventFunctions.Views;
 
-namespace EventFunctions.UnitTests.Functions;
+namespace EventFunctions.UnitTests.Views;
 
 public class OrderTimelineTests
 {

@@ -1,4 +1,4 @@
-namespace EventFunctions.Functions.ProjectOrderView;
+namespace EventFunctions.Views;
 
 public enum OrderStatus
 {

@@ -1,6 +1,6 @@
 using EventFunctions.Contracts.Events;
 
-namespace EventFunctions.Functions.ProjectOrderView;
+namespace EventFunctions.Views;
 
 /// <summary>
 /// The read model of an order, folded from the set of its events. The fold depends only on which events are in

@@ -1,6 +1,6 @@
 using EventFunctions.Contracts.Events;
 
-namespace EventFunctions.Functions.ProjectOrderView;
+namespace EventFunctions.Views;
 
 /// <summary>
 /// A long poll on an order's view: waits until the view passes a version and/or is complete, on the projection's
