@@ -22,7 +22,6 @@ public static class FunctionsAppTelemetry
 {
     public const string ConnectionStringSetting = "APPLICATIONINSIGHTS_CONNECTION_STRING";
     public const string AuthenticationStringSetting = "APPLICATIONINSIGHTS_AUTHENTICATION_STRING";
-    public const string OtlpEndpointSetting = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
     /// <summary>The share of orders whose traces go to Application Insights, 0 to 1 (default 1: every one).</summary>
     public const string SamplingRatioSetting = "TelemetrySamplingRatio";
@@ -46,7 +45,7 @@ public static class FunctionsAppTelemetry
                 if (ManagedIdentityClientId(settings[AuthenticationStringSetting]) is { } clientId)
                     exporter.Credential = new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId));
             });
-        if (!string.IsNullOrEmpty(settings[OtlpEndpointSetting])) telemetry.UseOtlpExporter();
+        if (!string.IsNullOrEmpty(settings[PipelineTelemetry.OtlpEndpointSetting])) telemetry.UseOtlpExporter();
         return services;
     }
 

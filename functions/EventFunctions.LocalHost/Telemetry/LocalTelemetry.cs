@@ -17,11 +17,10 @@ public static class LocalTelemetry
 {
     public const string MetricsPath = "/metrics";
     public const string ServiceName = "eventfunctions-localhost";
-    public const string OtlpEndpointSetting = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
     public static void AddLocalTelemetry(this WebApplicationBuilder builder, Action<OpenTelemetryBuilder>? configure)
     {
-        var otlp = !string.IsNullOrEmpty(builder.Configuration[OtlpEndpointSetting]);
+        var otlp = !string.IsNullOrEmpty(builder.Configuration[PipelineTelemetry.OtlpEndpointSetting]);
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(ServiceName))
             .WithMetrics(metrics => metrics

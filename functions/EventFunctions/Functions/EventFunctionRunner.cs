@@ -55,7 +55,7 @@ public sealed class EventFunctionRunner(
 
     private async Task RunAsync(IReadOnlyList<IncomingRecord> records, Delivery delivery, BatchTrace trace, CancellationToken cancellationToken)
     {
-        var deadLetters = new List<OutgoingRecord>();
+        var deadLetters = new List<(IncomingRecord Record, OutgoingRecord Letter)>();
         var events = new List<(EventEnvelope Event, IncomingRecord Record)>();
         foreach (var record in records)
         {
@@ -72,7 +72,7 @@ public sealed class EventFunctionRunner(
             catch (PoisonEventException poison)
             {
                 logger.LogWarning("{Function}: dead-lettering {Coordinates}: {Reason}", function.Name, record.Coordinates, poison.Message);
-                deadLetters.Add(DeadLetters.For(record, function.Name, poison.Message, clock.GetUtcNow()));
+                deadLetters.Add((record, DeadLetters.For(record, function.Name, poison.Message, clock.GetUtcNow())));
                 trace.Outcome(record, RecordOutcomes.Poison);
             }
         }
@@ -87,7 +87,7 @@ public sealed class EventFunctionRunner(
         {
             var reason = "not an event of the pipeline: " + orphans[orphan.Id];
             logger.LogWarning("{Function}: dead-lettering {Coordinates} (order {OrderId}): {Reason}", function.Name, record.Coordinates, orphan.Subject, reason);
-            deadLetters.Add(DeadLetters.For(record, function.Name, reason, clock.GetUtcNow()));
+            deadLetters.Add((record, DeadLetters.For(record, function.Name, reason, clock.GetUtcNow())));
             trace.Outcome(record, RecordOutcomes.Orphan);
         }
         var fresh = unprocessed.Where(e => !orphans.ContainsKey(e.Event.Id)).ToList();
@@ -99,8 +99,8 @@ public sealed class EventFunctionRunner(
         foreach (var (_, record) in fresh.Where(e => committed.Duplicates.Contains(e.Event.Id))) trace.Outcome(record, RecordOutcomes.Duplicate);
         function.Committed(effects);
 
-        await publisher.PublishAsync([.. alreadyProcessed.Values.SelectMany(o => o), .. committed.Published, .. deadLetters], cancellationToken);
-        foreach (var letter in deadLetters) metrics.DeadLettered(function.Name, letter.Topic[..^Contracts.Topics.DeadLetterSuffix.Length]);
+        await publisher.PublishAsync([.. alreadyProcessed.Values.SelectMany(o => o), .. committed.Published, .. deadLetters.Select(d => d.Letter)], cancellationToken);
+        foreach (var (record, _) in deadLetters) metrics.DeadLettered(function.Name, record.Topic);
     }
 
     /// <summary>The effect with its events encoded in the context of the span that processed their cause.</summary>

@@ -11,7 +11,13 @@ namespace EventFunctions.Messaging;
 /// </summary>
 public static class Provenance
 {
-    public static string SourceOf(string writer) => "/eventfunctions/" + writer;
+    private const string SourcePrefix = "/eventfunctions/";
+
+    public static string SourceOf(string writer) => SourcePrefix + writer;
+
+    /// <summary>The writer a source names (the inverse of <see cref="SourceOf"/>); a foreign source is returned as it is.</summary>
+    public static string WriterOf(string source) =>
+        source.StartsWith(SourcePrefix, StringComparison.Ordinal) ? source[SourcePrefix.Length..] : source;
 
     /// <summary>Why <paramref name="envelope"/>, read from <paramref name="topic"/>, is not an event of the pipeline; null if it is one.</summary>
     public static string? Problem(EventEnvelope envelope, string topic)

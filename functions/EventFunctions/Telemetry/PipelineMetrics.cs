@@ -38,10 +38,10 @@ public sealed class PipelineMetrics
     public void Processed(string function, string outcome) =>
         events.Add(1, new KeyValuePair<string, object?>("function", function), new KeyValuePair<string, object?>("outcome", outcome));
 
-    public void DeadLettered(string function, string topic, int count = 1)
+    public void DeadLettered(string function, string topic)
     {
-        deadLettered.Add(count, new KeyValuePair<string, object?>("function", function), new KeyValuePair<string, object?>("topic", topic));
-        deadLetteredByFunction.AddOrUpdate(function, count, (_, n) => n + count);
+        deadLettered.Add(1, new KeyValuePair<string, object?>("function", function), new KeyValuePair<string, object?>("topic", topic));
+        deadLetteredByFunction.AddOrUpdate(function, 1, (_, n) => n + 1);
     }
 
     /// <summary>Records this process has dead-lettered since it started, by function: what the board shows.</summary>

@@ -18,6 +18,9 @@ public static class PipelineTelemetry
     /// </summary>
     public const string AzureActivitySourceSwitch = "Azure.Experimental.EnableActivitySource";
 
+    /// <summary>The OpenTelemetry SDK's standard setting: when set, both hosts export over OTLP.</summary>
+    public const string OtlpEndpointSetting = "OTEL_EXPORTER_OTLP_ENDPOINT";
+
     /// <summary>The Azure SDK's sources: the Table client's operations and the HTTP requests under them.</summary>
     public const string AzureSources = "Azure.*";
 }

@@ -14,14 +14,10 @@ public sealed record OrderTimeline(string OrderId, IReadOnlyList<TimelineStep> S
         var ordered = facts.OrderBy(f => f.Time).ThenBy(f => f.EventId, StringComparer.Ordinal).ToList();
         var byId = ordered.ToDictionary(f => f.EventId);
         var steps = ordered.Select(f => new TimelineStep(
-            f.EventId, f.Type, EmitterOf(f.Source), f.Time, f.ProjectedAt, f.CausationId,
+            f.EventId, f.Type, Messaging.Provenance.WriterOf(f.Source), f.Time, f.ProjectedAt, f.CausationId,
             f.CausationId is { } cause && byId.TryGetValue(cause, out var before) ? (f.Time - before.Time).TotalMilliseconds : null)).ToList();
         return new OrderTimeline(orderId, steps);
     }
-
-    /// <summary>The function (or the API) that wrote the event, from its CloudEvents source.</summary>
-    public static string EmitterOf(string source) =>
-        source.StartsWith(Messaging.Provenance.SourceOf(""), StringComparison.Ordinal) ? source[Messaging.Provenance.SourceOf("").Length..] : source;
 }
 
 /// <summary>One event of an order's timeline; <see cref="StepMilliseconds"/> is the time from its cause's creation to its own.</summary>

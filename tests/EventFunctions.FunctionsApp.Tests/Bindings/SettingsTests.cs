@@ -28,7 +28,7 @@ public sealed class SettingsTests
     [InlineData(KafkaConnection.SaslPasswordSetting)]
     [InlineData(EventFunctions.Operations.OperationsOptions.OrderDeadlineSetting)]
     [InlineData(FunctionsApp.Telemetry.FunctionsAppTelemetry.ConnectionStringSetting)]
-    [InlineData(FunctionsApp.Telemetry.FunctionsAppTelemetry.OtlpEndpointSetting)]
+    [InlineData(EventFunctions.Telemetry.PipelineTelemetry.OtlpEndpointSetting)]
     [InlineData(FunctionsApp.Telemetry.FunctionsAppTelemetry.SamplingRatioSetting)]
     public void Every_setting_the_code_reads_is_in_the_settings_template(string setting)
     {

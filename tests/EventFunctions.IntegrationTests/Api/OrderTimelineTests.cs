@@ -12,10 +12,7 @@ public class OrderTimelineTests(PipelineFixture pipeline)
     [Fact]
     public async Task An_orders_timeline_lists_its_events_with_their_emitters_and_how_long_each_step_took()
     {
-        var sku = $"tl-{Guid.NewGuid():N}"[..16];
-        await pipeline.StockAsync(sku, 10, 1m);
-        var orderId = await pipeline.PlaceAsync($"order-{Guid.NewGuid():N}"[..20], "tim", "tok_visa", (sku, 1));
-        await pipeline.FinalViewAsync(orderId);
+        var (orderId, _) = await pipeline.FinishedOrderAsync("tim");
 
         var timeline = (await pipeline.Http.GetFromJsonAsync<OrderTimeline>($"/api/orders/{orderId}/timeline", OrdersApi.Json))!;
 

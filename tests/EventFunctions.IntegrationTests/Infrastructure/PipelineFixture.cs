@@ -80,6 +80,19 @@ public class PipelineFixture : IAsyncLifetime
         return orderId;
     }
 
+    /// <summary>
+    /// An order for a sku of its own (10 in stock at 1.00), paid with a card that is captured, and its final view.
+    /// Ten or fewer are confirmed; <see cref="Functions.ValidateOrder.OrderValidation.MaxQuantity"/> is charged, found
+    /// short and refunded, so the order crosses all five topics.
+    /// </summary>
+    public async Task<(string OrderId, OrderView View)> FinishedOrderAsync(string customerId, int quantity = 1)
+    {
+        var sku = $"sku-{Guid.NewGuid():N}"[..16];
+        await StockAsync(sku, 10, 1m);
+        var orderId = await PlaceAsync($"order-{Guid.NewGuid():N}"[..20], customerId, "tok_visa", (sku, quantity));
+        return (orderId, await FinalViewAsync(orderId));
+    }
+
     /// <summary>Long-polls the view (no sleeping loop) until its status is final and every event that led there is in it.</summary>
     public async Task<OrderView> FinalViewAsync(string orderId)
     {

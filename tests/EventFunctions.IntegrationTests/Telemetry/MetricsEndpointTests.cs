@@ -11,10 +11,7 @@ public partial class MetricsEndpointTests(PipelineFixture pipeline)
     [Fact]
     public async Task The_local_host_serves_the_pipelines_metrics_to_a_Prometheus_scrape()
     {
-        var sku = $"metric-{Guid.NewGuid():N}"[..16];
-        await pipeline.StockAsync(sku, 10, 1m);
-        var orderId = await pipeline.PlaceAsync($"order-{Guid.NewGuid():N}"[..20], "mia", "tok_visa", (sku, 1));
-        await pipeline.FinalViewAsync(orderId);
+        await pipeline.FinishedOrderAsync("mia");
 
         string scrape = "";
         await Eventually.TrueAsync(async () =>

@@ -11,8 +11,6 @@ namespace EventFunctions.IntegrationTests.Telemetry;
 [Collection(TracedPipelineCollection.Name)]
 public class OrderTraceTests(TracedPipelineFixture pipeline)
 {
-    private static string NewId(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..20];
-
     /// <summary>The spans of the trace the order's OrderPlaced record carries, once <paramref name="until"/> holds for them.</summary>
     private async Task<IReadOnlyList<Activity>> TraceOfAsync(string orderId, Func<IReadOnlyList<Activity>, bool> until)
     {
@@ -23,13 +21,10 @@ public class OrderTraceTests(TracedPipelineFixture pipeline)
         return spans;
     }
 
-    /// <summary>An order of a sku of its own, placed and confirmed.</summary>
     private async Task<string> ConfirmedOrderAsync()
     {
-        var sku = NewId("sku");
-        await pipeline.StockAsync(sku, 10, 1m);
-        var orderId = await pipeline.PlaceAsync(NewId("order"), "tracy", "tok_visa", (sku, 1));
-        Assert.Equal(OrderStatus.Confirmed, (await pipeline.FinalViewAsync(orderId)).Status);
+        var (orderId, view) = await pipeline.FinishedOrderAsync("tracy");
+        Assert.Equal(OrderStatus.Confirmed, view.Status);
         return orderId;
     }
 
@@ -40,11 +35,9 @@ public class OrderTraceTests(TracedPipelineFixture pipeline)
     [Fact]
     public async Task An_orders_spans_form_one_trace_from_the_POST_through_all_five_topics()
     {
-        var sku = NewId("trace");
-        await pipeline.StockAsync(sku, 10, 1m);
         // Too many to reserve: charged, then refunded, so the order crosses all five topics.
-        var orderId = await pipeline.PlaceAsync(NewId("order"), "tracy", "tok_visa", (sku, OrderValidation.MaxQuantity));
-        Assert.Equal(OrderStatus.Cancelled, (await pipeline.FinalViewAsync(orderId)).Status);
+        var (orderId, view) = await pipeline.FinishedOrderAsync("tracy", OrderValidation.MaxQuantity);
+        Assert.Equal(OrderStatus.Cancelled, view.Status);
 
         var spans = await TraceOfAsync(orderId, s => s.Any(x => x.DisplayName == $"process {Topics.PaymentsRefunded}"));
 

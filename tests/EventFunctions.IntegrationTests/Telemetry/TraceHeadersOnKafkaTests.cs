@@ -12,10 +12,7 @@ public class TraceHeadersOnKafkaTests(PipelineFixture pipeline)
     [Fact]
     public async Task Kcat_shows_a_traceparent_of_the_orders_trace_on_every_record_of_the_order()
     {
-        var sku = $"kcat-{Guid.NewGuid():N}"[..16];
-        await pipeline.StockAsync(sku, 10, 1m);
-        var orderId = await pipeline.PlaceAsync($"order-{Guid.NewGuid():N}"[..20], "kim", "tok_visa", (sku, OrderValidation.MaxQuantity));
-        await pipeline.FinalViewAsync(orderId);
+        var (orderId, _) = await pipeline.FinishedOrderAsync("kim", OrderValidation.MaxQuantity);
 
         var records = new List<(string Topic, string Headers)>();
         foreach (var topic in Topics.All.Select(t => t.Name))
