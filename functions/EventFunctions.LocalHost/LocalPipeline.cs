@@ -11,6 +11,7 @@ using EventFunctions.LocalHost.Operations;
 using EventFunctions.LocalHost.KafkaTrigger;
 using EventFunctions.Messaging;
 using EventFunctions.Storage;
+using EventFunctions.Views.Versions;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -82,6 +83,12 @@ public sealed class LocalPipeline : IAsyncDisposable
         try
         {
             builder.Services.AddSingleton(options.RetryPolicy);
+            var groupProtocol = GroupProtocolFor(settings, embedded);
+            builder.Services.AddSingleton((options.ViewRebuild ?? new ViewRebuildOptions()) with
+            {
+                RunsBuilds = settings.GetValue("RunFunctions", options.RunFunctions),
+                ConfigureConsumer = config => config.GroupProtocol = groupProtocol,
+            });
             builder.Services.AddEventFunctionsPipeline(kafka, settings, settings[TableStorage.PrefixSetting] ?? options.TablePrefix, options.ConfigureTables);
 
             var trigger = new KafkaTriggerOptions();
@@ -94,7 +101,7 @@ public sealed class LocalPipeline : IAsyncDisposable
             builder.Services.AddSingleton<TriggerHealth>();
             if (settings.GetValue("RunFunctions", options.RunFunctions))
             {
-                AddTriggers(builder.Services, kafka, GroupProtocolFor(settings, embedded));
+                AddTriggers(builder.Services, kafka, groupProtocol);
                 builder.Services.AddHostedService<OverdueOrdersService>();
             }
 

@@ -39,6 +39,9 @@ public sealed record LocalPipelineOptions
     /// <summary>Adds to the host's OpenTelemetry (and turns span recording on): tests add an in-memory exporter.</summary>
     public Action<OpenTelemetry.OpenTelemetryBuilder>? ConfigureTelemetry { get; init; }
 
+    /// <summary>How read models are versioned and rebuilt (tests shorten the versions' TTL); the host sets the consumers' group protocol.</summary>
+    public EventFunctions.Views.Versions.ViewRebuildOptions? ViewRebuild { get; init; }
+
     /// <summary>Adds to the Table Storage client's options: tests inject storage faults into its HTTP pipeline here.</summary>
     public Action<TableClientOptions>? ConfigureTables { get; init; }
 }

@@ -64,7 +64,7 @@ public sealed class PermanentFailureTests(ITestOutputHelper output) : FaultScena
         await AuditAsync($"{failing.Count} orders failing for good settled within {settledIn.TotalSeconds:F1} s of the first, among {placed.Count} others",
             [.. placed, .. failing.Select(f => f.Order)], stock, TimeSpan.FromMinutes(3));
 
-        var views = new TableOrderViews(Bed.Tables);
+        var views = new PipelineAudit(Bed.Tables, Bed.Kafka).Views;
         foreach (var (order, expected, reason) in failing)
         {
             var view = (await views.GetAsync(order.OrderId, CancellationToken.None))!;

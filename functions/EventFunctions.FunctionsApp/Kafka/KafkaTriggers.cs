@@ -97,6 +97,27 @@ public sealed class KafkaTriggers(TriggerBatchHandler batches)
         CancellationToken cancellationToken) =>
         RunAsync(ConsumerGroups.ProjectOrderView, records, cancellationToken);
 
+    // ProjectDailySales, a read model added later: its first version is built from the log before it serves
+    // (Views/Rebuild), and these triggers keep it current from then on.
+
+    [Function("ProjectDailySales_OrdersValidated")]
+    public Task ProjectDailySalesOrdersValidated(
+        [KafkaTrigger(TriggerConnection.BrokerList, Topics.OrdersValidated, ConsumerGroup = ConsumerGroups.ProjectDailySales,
+            IsBatched = true, KeyDataType = KafkaRecordBatch.KeyDataType,
+            Protocol = TriggerConnection.Protocol, AuthenticationMode = TriggerConnection.AuthenticationMode,
+            Username = TriggerConnection.Username, Password = TriggerConnection.Password)] KafkaRecord[] records,
+        CancellationToken cancellationToken) =>
+        RunAsync(ConsumerGroups.ProjectDailySales, records, cancellationToken);
+
+    [Function("ProjectDailySales_StockReserved")]
+    public Task ProjectDailySalesStockReserved(
+        [KafkaTrigger(TriggerConnection.BrokerList, Topics.StockReserved, ConsumerGroup = ConsumerGroups.ProjectDailySales,
+            IsBatched = true, KeyDataType = KafkaRecordBatch.KeyDataType,
+            Protocol = TriggerConnection.Protocol, AuthenticationMode = TriggerConnection.AuthenticationMode,
+            Username = TriggerConnection.Username, Password = TriggerConnection.Password)] KafkaRecord[] records,
+        CancellationToken cancellationToken) =>
+        RunAsync(ConsumerGroups.ProjectDailySales, records, cancellationToken);
+
     private Task RunAsync(string function, KafkaRecord[] records, CancellationToken cancellationToken) =>
         batches.HandleAsync(function, records.ToIncomingRecords(), Delivery.MaybeRepeated, cancellationToken);
 }

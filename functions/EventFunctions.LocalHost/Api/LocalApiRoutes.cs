@@ -33,6 +33,20 @@ public static class LocalApiRoutes
         foreach (var route in new[] { ApiRoutes.OverdueOrders, Alias(ApiRoutes.OverdueOrders) })
             api.MapGet(route, (OperationsApi operations, CancellationToken ct) => operations.ListOverdueOrdersAsync(ct));
 
+        api.MapGet(ApiRoutes.SkuSales, (string sku, HttpRequest request, SalesApi sales, CancellationToken ct) => sales.GetAsync(sku, request.Query, ct));
+        foreach (var route in new[] { ApiRoutes.Views, Alias(ApiRoutes.Views) })
+            api.MapGet(route, (ViewsApi views, CancellationToken ct) => views.ListAsync(ct));
+        foreach (var route in new[] { ApiRoutes.View, Alias(ApiRoutes.View) })
+            api.MapGet(route, (string name, ViewsApi views, CancellationToken ct) => views.GetAsync(name, ct));
+        foreach (var route in new[] { ApiRoutes.RebuildView, Alias(ApiRoutes.RebuildView) })
+            api.MapPost(route, (string name, HttpRequest request, ViewsApi views, CancellationToken ct) => views.RebuildAsync(name, request.Query, ct));
+        foreach (var route in new[] { ApiRoutes.RollbackView, Alias(ApiRoutes.RollbackView) })
+            api.MapPost(route, (string name, ViewsApi views, CancellationToken ct) => views.RollbackAsync(name, ct));
+        foreach (var route in new[] { ApiRoutes.CancelViewBuild, Alias(ApiRoutes.CancelViewBuild) })
+            api.MapPost(route, (string name, ViewsApi views, CancellationToken ct) => views.CancelAsync(name, ct));
+        foreach (var route in new[] { ApiRoutes.DropPreviousView, Alias(ApiRoutes.DropPreviousView) })
+            api.MapPost(route, (string name, ViewsApi views, CancellationToken ct) => views.DropPreviousAsync(name, ct));
+
         api.MapGet("health", (TriggerHealth triggers, FunctionHealth functions) => LocalHealth.Report(triggers, functions));
     }
 

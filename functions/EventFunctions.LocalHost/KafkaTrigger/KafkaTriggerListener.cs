@@ -128,7 +128,7 @@ public sealed class KafkaTriggerListener(
     /// </summary>
     private async Task<bool> DeliverAsync(IConsumer<byte[]?, byte[]?> consumer, List<ConsumeResult<byte[]?, byte[]?>> batch, Delivery delivery, CancellationToken stoppingToken)
     {
-        var records = batch.Select(ToIncoming).ToList();
+        var records = batch.Select(IncomingRecord.From).ToList();
         var partitions = batch.Select(r => r.TopicPartition).Distinct().ToList();
         try
         {
@@ -232,13 +232,4 @@ public sealed class KafkaTriggerListener(
             }
         }
     }
-
-    private static IncomingRecord ToIncoming(ConsumeResult<byte[]?, byte[]?> result) => new(
-        result.Topic,
-        result.Partition.Value,
-        result.Offset.Value,
-        result.Message.Key,
-        result.Message.Value,
-        result.Message.Headers?.Select(h => new RecordHeader(h.Key, h.GetValueBytes())).ToList() ?? [],
-        result.Message.Timestamp.Type == TimestampType.NotAvailable ? null : result.Message.Timestamp.UtcDateTime);
 }

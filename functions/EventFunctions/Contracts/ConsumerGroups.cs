@@ -8,6 +8,7 @@ public static class ConsumerGroups
     public const string ReserveStock = "reserve-stock";
     public const string RefundPayment = "refund-payment";
     public const string ProjectOrderView = "project-order-view";
+    public const string ProjectDailySales = "project-daily-sales";
 
-    public static IReadOnlyList<string> All { get; } = [ValidateOrder, ProcessPayment, ReserveStock, RefundPayment, ProjectOrderView];
+    public static IReadOnlyList<string> All { get; } = [ValidateOrder, ProcessPayment, ReserveStock, RefundPayment, ProjectOrderView, ProjectDailySales];
 }

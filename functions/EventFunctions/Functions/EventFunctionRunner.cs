@@ -60,7 +60,7 @@ public sealed class EventFunctionRunner(
         foreach (var record in records)
         {
             // A dead letter put back for another group: that group's to act on, this one processed the original.
-            if (!RedriveHeaders.IsFor(record, function.Name))
+            if (!RedriveHeaders.IsFor(record, function.RedriveGroup))
             {
                 trace.Outcome(record, RecordOutcomes.Ignored);
                 continue;
@@ -115,7 +115,7 @@ public sealed class EventFunctionRunner(
     public async Task SettleAsync(IncomingRecord record, string reason, CancellationToken cancellationToken)
     {
         using var _ = StorageRoundTrips.AttributeTo(function.Name);
-        if (!RedriveHeaders.IsFor(record, function.Name)) return;
+        if (!RedriveHeaders.IsFor(record, function.RedriveGroup)) return;
         var envelope = EventCodec.Decode(record);
         if (!function.Handles(envelope)) return;
         using var trace = new BatchTrace(function.Name, [record], metrics, isTriggerBatch: false);

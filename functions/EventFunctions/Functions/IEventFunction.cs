@@ -19,6 +19,15 @@ public interface IEventFunction
     /// <summary>Whether to keep an inbox: functions whose every write is an idempotent fact need none.</summary>
     bool UsesInbox => true;
 
+    /// <summary>
+    /// The tables its effects are committed to: its home table, or, for a projection with versions, every version kept
+    /// current (<see cref="Views.Versions.ViewTables"/>). Only functions without an inbox may write more than one.
+    /// </summary>
+    ValueTask<IReadOnlyList<string>> WriteTablesAsync(CancellationToken cancellationToken) => ValueTask.FromResult<IReadOnlyList<string>>([HomeTable]);
+
+    /// <summary>The consumer group whose redriven dead letters it acts on: its own, or the live group a rebuild stands in for.</summary>
+    string RedriveGroup => Name;
+
     /// <summary>Events of other types on its topics are acknowledged and ignored (e.g. OrderRejected for ProcessPayment).</summary>
     bool Handles(EventEnvelope envelope);
 

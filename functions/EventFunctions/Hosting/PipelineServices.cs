@@ -4,6 +4,7 @@ using EventFunctions.Board;
 using EventFunctions.Failures;
 using EventFunctions.Functions;
 using EventFunctions.Functions.ProcessPayment;
+using EventFunctions.Functions.ProjectDailySales;
 using EventFunctions.Functions.ProjectOrderView;
 using EventFunctions.Functions.RefundPayment;
 using EventFunctions.Functions.ReserveStock;
@@ -19,6 +20,9 @@ using EventFunctions.Storage;
 using EventFunctions.Telemetry;
 using EventFunctions.Triggers;
 using EventFunctions.Views;
+using EventFunctions.Views.Rebuild;
+using EventFunctions.Views.Sales;
+using EventFunctions.Views.Versions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -56,7 +60,11 @@ public static class PipelineServices
         services.AddSingleton<TableInventory>();
         services.AddSingleton<ICatalogue>(sp => sp.GetRequiredService<TableInventory>());
         services.AddSingleton<IStockReservations, TableStockReservations>();
+        services.TryAddSingleton(new ViewRebuildOptions());
+        services.AddSingleton<IViewVersionStore, TableViewVersionStore>();
+        services.AddSingleton<ViewTables>();
         services.AddSingleton<IOrderViews, TableOrderViews>();
+        services.AddSingleton<IDailySales, TableDailySales>();
         services.AddSingleton<IOrderViewChanges, OrderViewChanges>();
         services.AddSingleton<OrderViewWaiter>();
         services.AddSingleton<IIdempotencyKeys, TableIdempotencyKeys>();
@@ -68,6 +76,7 @@ public static class PipelineServices
         services.AddSingleton<IEventFunction, ReserveStockFunction>();
         services.AddSingleton<IEventFunction, RefundPaymentFunction>();
         services.AddSingleton<IEventFunction, ProjectOrderViewFunction>();
+        services.AddSingleton<IEventFunction, ProjectDailySalesFunction>();
         services.AddSingleton<IReadOnlyList<EventFunctionRunner>>(sp => sp.GetServices<IEventFunction>()
             .Select(f => ActivatorUtilities.CreateInstance<EventFunctionRunner>(sp, f)).ToList());
         services.AddSingleton<IAttemptLog, TableAttemptLog>();
@@ -83,6 +92,10 @@ public static class PipelineServices
         services.AddSingleton<IRedriveLog, TableRedriveLog>();
         services.AddSingleton<DeadLetterRedrive>();
 
+        services.AddSingleton<ILogPositions, KafkaLogPositions>();
+        services.AddSingleton<ViewRebuilds>();
+        services.AddHostedService<ViewRebuildWorker>();
+
         services.AddSingleton<ConsumerLagMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<ConsumerLagMonitor>());
         services.AddSingleton<OrderBoard>();
@@ -94,6 +107,8 @@ public static class PipelineServices
         services.AddSingleton<Availability>();
         services.AddSingleton<OrdersApi>();
         services.AddSingleton<OperationsApi>();
+        services.AddSingleton<ViewsApi>();
+        services.AddSingleton<SalesApi>();
         return services;
     }
 }

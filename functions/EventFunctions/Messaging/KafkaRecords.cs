@@ -13,6 +13,16 @@ public sealed record IncomingRecord(
     DateTimeOffset? Timestamp = null)
 {
     public string Coordinates => $"{Topic}[{Partition}]@{Offset}";
+
+    /// <summary>A record as a Confluent.Kafka consumer returns it.</summary>
+    public static IncomingRecord From(Confluent.Kafka.ConsumeResult<byte[]?, byte[]?> result) => new(
+        result.Topic,
+        result.Partition.Value,
+        result.Offset.Value,
+        result.Message.Key,
+        result.Message.Value,
+        result.Message.Headers?.Select(h => new RecordHeader(h.Key, h.GetValueBytes())).ToList() ?? [],
+        result.Message.Timestamp.Type == Confluent.Kafka.TimestampType.NotAvailable ? null : result.Message.Timestamp.UtcDateTime);
 }
 
 /// <summary>

@@ -41,7 +41,17 @@ public sealed class TableEffectStore(TableStorage tables, ILogger<TableEffectSto
     public async Task<CommitResult> CommitAsync(
         IEventFunction function, IReadOnlyList<PendingEffect> effects, CancellationToken cancellationToken)
     {
-        var table = tables.Table(function.HomeTable);
+        var targets = await function.WriteTablesAsync(cancellationToken);
+        if (targets.Count == 0) return CommitResult.Of([]);
+        // A projection keeps several versions current: each gets the same rows, and the first (the active one) says
+        // what was new. Facts are first-wins, so a version that had a row already settles it the same way.
+        var results = await Task.WhenAll(targets.Select(target => CommitToAsync(tables.Table(target), function, effects, cancellationToken)));
+        return results[0];
+    }
+
+    private async Task<CommitResult> CommitToAsync(
+        TableClient table, IEventFunction function, IReadOnlyList<PendingEffect> effects, CancellationToken cancellationToken)
+    {
         var duplicates = new ConcurrentDictionary<string, byte>();
 
         // Derived rows in other partitions (a customer's index) are upserts, written beside the shards: if either

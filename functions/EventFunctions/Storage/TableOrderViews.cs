@@ -2,18 +2,21 @@ using Azure.Data.Tables;
 using EventFunctions.Contracts.Events;
 using EventFunctions.Functions.ProjectOrderView;
 using EventFunctions.Views;
+using EventFunctions.Views.Versions;
 
 namespace EventFunctions.Storage;
 
 /// <summary>Reads an order's facts (one range query in its shard) and folds them into its view.</summary>
-public sealed class TableOrderViews(TableStorage tables) : IOrderViews
+public sealed class TableOrderViews(ViewTables views) : IOrderViews
 {
-    private TableClient Table => tables.Table(TableStorage.OrderViews);
+    /// <summary>The active version of the view: a switch or a rollback reaches the readers of every instance within the versions' TTL.</summary>
+    private Task<TableClient> TableAsync(CancellationToken cancellationToken) => views.ReadTableAsync(ReadModels.Orders, cancellationToken);
 
     public async Task<OrderView?> GetAsync(string orderId, CancellationToken cancellationToken)
     {
         var facts = new List<IOrderEvent>();
-        await foreach (var row in Table.QueryAsync<TableEntity>(FactsOf(orderId), select: [OrderFact.TypeProperty, OrderFact.DataProperty], cancellationToken: cancellationToken))
+        var table = await TableAsync(cancellationToken);
+        await foreach (var row in table.QueryAsync<TableEntity>(FactsOf(orderId), select: [OrderFact.TypeProperty, OrderFact.DataProperty], cancellationToken: cancellationToken))
             if (OrderFact.Read(row.GetString(OrderFact.TypeProperty), row.GetString(OrderFact.DataProperty)) is { } fact)
                 facts.Add(fact);
         return facts.Count == 0 ? null : OrderView.Fold(orderId, facts);
@@ -22,7 +25,8 @@ public sealed class TableOrderViews(TableStorage tables) : IOrderViews
     public async Task<IReadOnlyList<ProjectedEvent>> GetEventsAsync(string orderId, CancellationToken cancellationToken)
     {
         var events = new List<ProjectedEvent>();
-        await foreach (var row in Table.QueryAsync<TableEntity>(FactsOf(orderId), cancellationToken: cancellationToken))
+        var table = await TableAsync(cancellationToken);
+        await foreach (var row in table.QueryAsync<TableEntity>(FactsOf(orderId), cancellationToken: cancellationToken))
         {
             var type = row.GetString(OrderFact.TypeProperty);
             events.Add(new ProjectedEvent(
@@ -45,7 +49,8 @@ public sealed class TableOrderViews(TableStorage tables) : IOrderViews
         // '}' sorts right after '|': the range holds exactly this customer's rows.
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {CustomerOrder.PartitionOf(customerId)} and RowKey ge {prefix} and RowKey lt {customerId + "}"}");
-        await foreach (var row in Table.QueryAsync<TableEntity>(filter, select: ["OrderId"], cancellationToken: cancellationToken))
+        var table = await TableAsync(cancellationToken);
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["OrderId"], cancellationToken: cancellationToken))
             orderIds.Add(row.GetString("OrderId"));
         var views = await Task.WhenAll(orderIds.Select(id => GetAsync(id, cancellationToken)));
         return views.OfType<OrderView>().ToList();

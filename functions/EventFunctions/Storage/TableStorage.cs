@@ -16,6 +16,9 @@ public sealed class TableStorage(TableServiceClient service, string prefix = "")
     public const string Inventory = "Inventory";
     public const string OrderViews = "OrderViews";
 
+    /// <summary>The daily sales read model. Its versions' tables are created when they are built, not here: it serves once built from the log.</summary>
+    public const string DailySales = "DailySales";
+
     /// <summary>The API's claims: each order id with the fingerprint of what it places.</summary>
     public const string OrderRequests = "OrderRequests";
 

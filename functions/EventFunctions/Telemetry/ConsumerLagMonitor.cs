@@ -1,7 +1,6 @@
 using System.Diagnostics.Metrics;
 using Confluent.Kafka;
 using Confluent.Kafka.Admin;
-using EventFunctions.Contracts;
 using EventFunctions.Functions;
 using EventFunctions.Messaging;
 using Microsoft.Extensions.Hosting;
@@ -17,7 +16,6 @@ namespace EventFunctions.Telemetry;
 public sealed class ConsumerLagMonitor : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
-    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(10);
 
     private readonly KafkaConnection kafka;
     private readonly IReadOnlyList<IEventFunction> functions;
@@ -61,35 +59,24 @@ public sealed class ConsumerLagMonitor : BackgroundService
 
     public async Task<IReadOnlyList<PartitionLag>> SampleAsync(IAdminClient admin, CancellationToken cancellationToken)
     {
-        var partitions = functions.SelectMany(f => f.Topics).Distinct()
-            .SelectMany(topic => Enumerable.Range(0, Topics.Partitions).Select(p => new TopicPartition(topic, p))).ToList();
-        var endOf = await OffsetsAsync(admin, partitions, OffsetSpec.Latest());
-        var startOf = await OffsetsAsync(admin, partitions, OffsetSpec.Earliest());
+        var partitions = LogOffsets.PartitionsOf(functions.SelectMany(f => f.Topics));
+        var endOf = await LogOffsets.ListAsync(admin, partitions, OffsetSpec.Latest());
+        var startOf = await LogOffsets.ListAsync(admin, partitions, OffsetSpec.Earliest());
         cancellationToken.ThrowIfCancellationRequested();
 
         var lags = new List<PartitionLag>();
         foreach (var function in functions)
         {
             var own = partitions.Where(p => function.Topics.Contains(p.Topic)).ToList();
-            var committed = await admin.ListConsumerGroupOffsetsAsync(
-                [new ConsumerGroupTopicPartitions(function.Name, own)], new ListConsumerGroupOffsetsOptions { RequestTimeout = RequestTimeout });
-            foreach (var offset in committed.SelectMany(g => g.Partitions))
+            foreach (var (partition, committed) in await LogOffsets.CommittedAsync(admin, function.Name, own))
             {
-                var end = endOf.GetValueOrDefault(offset.TopicPartition);
+                var end = endOf.GetValueOrDefault(partition);
                 // No commit yet: the group starts from the earliest offset still kept, so all of the partition is its lag.
-                var position = offset.Offset.IsSpecial ? startOf.GetValueOrDefault(offset.TopicPartition) : offset.Offset.Value;
-                lags.Add(new PartitionLag(function.Name, offset.Topic, offset.Partition.Value, position, end, Math.Max(0, end - position)));
+                var position = committed ?? startOf.GetValueOrDefault(partition);
+                lags.Add(new PartitionLag(function.Name, partition.Topic, partition.Partition.Value, position, end, Math.Max(0, end - position)));
             }
         }
         return lags;
-    }
-
-    private static async Task<Dictionary<TopicPartition, long>> OffsetsAsync(IAdminClient admin, IReadOnlyList<TopicPartition> partitions, OffsetSpec spec)
-    {
-        var offsets = await admin.ListOffsetsAsync(
-            partitions.Select(p => new TopicPartitionOffsetSpec { TopicPartition = p, OffsetSpec = spec }),
-            new ListOffsetsOptions { RequestTimeout = RequestTimeout });
-        return offsets.ResultInfos.ToDictionary(r => r.TopicPartitionOffsetError.TopicPartition, r => r.TopicPartitionOffsetError.Offset.Value);
     }
 }
 

@@ -4,6 +4,7 @@ using Azure.Data.Tables;
 using EventFunctions.Contracts;
 using EventFunctions.Messaging;
 using EventFunctions.Storage;
+using EventFunctions.Views.Versions;
 using EventFunctions.Views;
 
 namespace EventFunctions.FaultTests.Infrastructure;
@@ -15,9 +16,12 @@ namespace EventFunctions.FaultTests.Infrastructure;
 /// </summary>
 public sealed class PipelineAudit(TableStorage tables, KafkaConnection kafka)
 {
+    /// <summary>The order views as the API reads them: from the view's active version.</summary>
+    public TableOrderViews Views { get; } = new(new ViewTables(new TableViewVersionStore(tables), tables, TimeProvider.System, new ViewRebuildOptions()));
+
     public async Task WaitUntilFinalAsync(IReadOnlyList<PlacedOrder> orders, TimeSpan timeout)
     {
-        var views = new TableOrderViews(tables);
+        var views = Views;
         var open = orders.Select(o => o.OrderId).ToHashSet();
         await Eventually.TrueAsync(async () =>
         {
@@ -30,7 +34,7 @@ public sealed class PipelineAudit(TableStorage tables, KafkaConnection kafka)
     public async Task<AuditReport> RunAsync(IReadOnlyList<PlacedOrder> orders, IReadOnlyDictionary<string, int> initialStock)
     {
         var problems = new List<string>();
-        var views = new TableOrderViews(tables);
+        var views = Views;
         var byOrder = (await Task.WhenAll(orders.Select(async o => (Order: o, View: await views.GetAsync(o.OrderId, CancellationToken.None)))))
             .ToDictionary(x => x.Order.OrderId);
         var stuck = byOrder.Values.Where(x => x.View is not { IsComplete: true }).Select(x => x.Order.OrderId).ToList();

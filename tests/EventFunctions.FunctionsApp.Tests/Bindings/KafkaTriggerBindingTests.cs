@@ -14,7 +14,7 @@ public sealed class KafkaTriggerBindingTests
     {
         var triggers = AppFunctions.WithTrigger<KafkaTriggerAttribute>();
 
-        Assert.Equal(9, triggers.Count);
+        Assert.Equal(11, triggers.Count);
         Assert.All(triggers, t =>
         {
             Assert.Equal(typeof(KafkaRecord[]), t.Parameter.ParameterType);

@@ -56,7 +56,7 @@ public sealed class HttpTriggerMetadataTests
         Assert.All(triggers, t => Assert.Equal(
             t.Binding.Value("route")!.StartsWith("operations/", StringComparison.Ordinal) ? "Admin" : "Function",
             t.Binding.Value("authLevel")));
-        Assert.Equal(3, triggers.Count(t => t.Binding.Value("authLevel") == "Admin"));
+        Assert.Equal(9, triggers.Count(t => t.Binding.Value("authLevel") == "Admin"));
     }
 
     [Theory]

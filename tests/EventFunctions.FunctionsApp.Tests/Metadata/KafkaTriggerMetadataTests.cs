@@ -101,7 +101,7 @@ public sealed class KafkaTriggerMetadataTests
         var triggers = MetadataSources.Read(source)
             .SelectMany(f => f.Bindings.Where(b => b.Value("type") == "kafkaTrigger").Select(b => (Function: f, Binding: b)))
             .ToList();
-        Assert.Equal(9, triggers.Count);
+        Assert.Equal(11, triggers.Count);
         return triggers;
     }
 }

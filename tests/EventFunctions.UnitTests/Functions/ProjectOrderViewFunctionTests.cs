@@ -1,6 +1,7 @@
 using EventFunctions.Functions;
 using EventFunctions.Functions.ProjectOrderView;
 using EventFunctions.Views;
+using EventFunctions.Views.Versions;
 
 namespace EventFunctions.UnitTests.Functions;
 
@@ -8,10 +9,15 @@ public class ProjectOrderViewFunctionTests
 {
     private readonly Mock<IOrderViewChanges> changes = new();
 
+    /// <summary>Which tables it writes is the versions' business (ViewTablesTests); deciding the rows needs none.</summary>
+    private static readonly ViewTables Versions = new(
+        Mock.Of<IViewVersionStore>(), new EventFunctions.Storage.TableStorage(new Azure.Data.Tables.TableServiceClient("UseDevelopmentStorage=true")),
+        TimeProvider.System, new ViewRebuildOptions());
+
     [Fact]
     public async Task Each_event_becomes_a_fact_an_order_placed_is_listed_under_its_customer_and_open_and_its_end_closes_it()
     {
-        var function = new ProjectOrderViewFunction(changes.Object);
+        var function = new ProjectOrderViewFunction(changes.Object, Versions);
         var placed = TestEvents.Envelope(TestEvents.Placed("o-1"));
         var validated = TestEvents.Envelope(TestEvents.Validated("o-1"));
         var declined = TestEvents.Envelope(new PaymentDeclined("o-1", "card_declined"));
@@ -31,7 +37,7 @@ public class ProjectOrderViewFunctionTests
     [Fact]
     public async Task An_order_with_an_invalid_customer_id_is_not_indexed_under_it()
     {
-        var function = new ProjectOrderViewFunction(changes.Object);
+        var function = new ProjectOrderViewFunction(changes.Object, Versions);
         var placed = TestEvents.Envelope(TestEvents.Placed("o-1") with { CustomerId = "a/b" });
 
         var effect = Assert.Single(await function.HandleAsync([placed], CancellationToken.None));
@@ -52,7 +58,7 @@ public class ProjectOrderViewFunctionTests
     [Fact]
     public async Task A_fact_too_large_to_store_is_settled_reduced_with_the_problem_and_still_folds()
     {
-        var function = new ProjectOrderViewFunction(changes.Object);
+        var function = new ProjectOrderViewFunction(changes.Object, Versions);
         var placed = TestEvents.Envelope(TestEvents.Placed("o-1") with { PaymentToken = new string('t', 40_000) });
 
         var effect = await function.SettleAsync(placed, "Table Storage: request rejected: 400 PropertyValueTooLarge", CancellationToken.None);
@@ -68,7 +74,7 @@ public class ProjectOrderViewFunctionTests
     [Fact]
     public void Committed_events_are_signalled_to_waiting_readers()
     {
-        var function = new ProjectOrderViewFunction(changes.Object);
+        var function = new ProjectOrderViewFunction(changes.Object, Versions);
         var placed = TestEvents.Envelope(TestEvents.Placed("o-1"));
 
         function.Committed([new Effect(placed, [], [])]);
@@ -79,7 +85,7 @@ public class ProjectOrderViewFunctionTests
     [Fact]
     public void It_reads_every_topic_of_the_catalogue_and_keeps_no_inbox()
     {
-        var function = new ProjectOrderViewFunction(changes.Object);
+        var function = new ProjectOrderViewFunction(changes.Object, Versions);
 
         Assert.Equal(Topics.All.Select(t => t.Name), function.Topics);
         Assert.False(function.UsesInbox);

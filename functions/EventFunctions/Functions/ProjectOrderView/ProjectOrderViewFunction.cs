@@ -1,7 +1,7 @@
 using EventFunctions.Contracts;
 using EventFunctions.Contracts.Events;
-using EventFunctions.Storage;
 using EventFunctions.Views;
+using EventFunctions.Views.Versions;
 
 namespace EventFunctions.Functions.ProjectOrderView;
 
@@ -9,13 +9,17 @@ namespace EventFunctions.Functions.ProjectOrderView;
 /// Every event of every order topic → a fact of the order's view; OrderPlaced also lists the order under its customer
 /// and among the open orders, and the event that ends an order closes it there.
 /// </summary>
-public sealed class ProjectOrderViewFunction(IOrderViewChanges changes) : IEventFunction
+public sealed class ProjectOrderViewFunction(IOrderViewChanges changes, ViewTables views) : IEventFunction
 {
     public string Name => ConsumerGroups.ProjectOrderView;
 
     public IReadOnlyList<string> Topics { get; } = Contracts.Topics.All.Select(t => t.Name).ToList();
 
-    public string HomeTable => TableStorage.OrderViews;
+    public string HomeTable => ReadModels.Orders.Table;
+
+    /// <summary>Every version of the view kept current: the active one, the previous one, and one being built.</summary>
+    public async ValueTask<IReadOnlyList<string>> WriteTablesAsync(CancellationToken cancellationToken) =>
+        await views.WriteTablesAsync(ReadModels.Orders, cancellationToken);
 
     /// <summary>Facts are idempotent by construction; an inbox would only add a row per event.</summary>
     public bool UsesInbox => false;

@@ -3,6 +3,7 @@ using EventFunctions.Contracts;
 using EventFunctions.Functions.ProjectOrderView;
 using EventFunctions.Storage;
 using EventFunctions.Views;
+using EventFunctions.Views.Versions;
 
 namespace EventFunctions.Operations.Overdue;
 
@@ -10,7 +11,7 @@ namespace EventFunctions.Operations.Overdue;
 /// Finds the orders placed longer ago than the deadline and not yet ended: one range query per shard over its open
 /// orders (<see cref="OpenOrder"/>), then each one's view, to say where it stands. Ended orders cost the scan nothing.
 /// </summary>
-public sealed class OverdueOrderScan(TableStorage tables, IOrderViews views, OperationsOptions options, TimeProvider clock)
+public sealed class OverdueOrderScan(ViewTables viewTables, IOrderViews views, OperationsOptions options, TimeProvider clock)
 {
     public TimeSpan Deadline => options.OrderDeadline;
 
@@ -18,7 +19,7 @@ public sealed class OverdueOrderScan(TableStorage tables, IOrderViews views, Ope
     {
         var now = clock.GetUtcNow();
         var cutoff = now - options.OrderDeadline;
-        var table = tables.Table(TableStorage.OrderViews);
+        var table = await viewTables.ReadTableAsync(ReadModels.Orders, cancellationToken);
         var open = new List<(string OrderId, DateTimeOffset PlacedAt)>();
         foreach (var shard in Enumerable.Range(0, Topics.Partitions).Select(OrderShard.OfPartition))
         {
