@@ -30,7 +30,7 @@ param tags Tags
 
 // Storage Blob Data Owner: the Functions host keeps its keys and leases in blobs and reads the deployment package.
 var blobDataOwner = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
-// Storage Table Data Contributor: read and write rows, and nothing else.
+// Storage Table Data Contributor: read and write rows, create and delete tables.
 var tableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
 
 resource appIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
@@ -78,8 +78,10 @@ resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-
   }
 ]
 
-// The host needs its blobs account-wide (it creates its own containers); the pipeline needs only its own tables,
-// so its role is granted table by table rather than on the account.
+// The host needs its blobs account-wide (it creates its own containers). The pipeline needs its tables account-wide
+// too: a rebuild of a read model creates a table for the new version and deletes the one no longer kept
+// (README, "Rebuild a read model"), so a grant per table would lock it out of every version after the first. The
+// account holds this app's data alone.
 resource hostBlobs 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(account.id, appIdentity.id, blobDataOwner)
   scope: account
@@ -90,14 +92,12 @@ resource hostBlobs 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
-resource pipelineTables 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
-  for (table, i) in tableNames: {
-    name: guid(tables[i].id, appIdentity.id, tableDataContributor)
-    scope: tables[i]
-    properties: {
-      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', tableDataContributor)
-      principalId: appIdentity.properties.principalId
-      principalType: 'ServicePrincipal'
-    }
+resource pipelineTables 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(account.id, appIdentity.id, tableDataContributor)
+  scope: account
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', tableDataContributor)
+    principalId: appIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
   }
-]
+}
