@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole pipeline on the embedded default: librdkafka's in-process Kafka cluster and Azurite.
 # Extra arguments go to the host, e.g. ./run.sh bench --orders 2000, or ./run.sh --KafkaBrokerList=host:9092;
-# ./run.sh --help lists them. The operators' verbs (dlq list, dlq redrive, overdue) call a running pipeline's API.
+# ./run.sh --help lists them. The operators' verbs (dlq list, dlq redrive, overdue, views) call a running pipeline's API.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -11,7 +11,7 @@ uses_development_storage() {
   local storage="${AzureWebJobsStorage:-}" previous=""
   for arg in "$@"; do
     case "$arg" in
-      -h|--help|help|dlq|overdue) return 1 ;;
+      -h|--help|help|dlq|overdue|views) return 1 ;;
       --AzureWebJobsStorage=*) storage="${arg#*=}" ;;
       --AzureWebJobsStorage__tableServiceUri*|--AzureWebJobsStorage:tableServiceUri*) storage="identity" ;;
     esac

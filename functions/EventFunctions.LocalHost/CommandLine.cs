@@ -9,10 +9,10 @@ namespace EventFunctions.LocalHost;
 /// </summary>
 public sealed partial record CommandLine(string Command, IReadOnlyList<string> Words, IReadOnlyList<string> Settings)
 {
-    public static readonly IReadOnlyList<string> Commands = ["run", "infra", "bench", "dlq", "overdue", "help"];
+    public static readonly IReadOnlyList<string> Commands = ["run", "infra", "bench", "dlq", "overdue", "views", "help"];
 
     /// <summary>Options that take no value.</summary>
-    private static readonly HashSet<string> Switches = ["dry-run", "again", "help"];
+    private static readonly HashSet<string> Switches = ["dry-run", "again", "from-remaining", "no-wait", "help"];
 
     public const string Usage = """
         Usage: ./run.sh [command] [--setting value | --setting=value ...]
@@ -25,7 +25,11 @@ public sealed partial record CommandLine(string Command, IReadOnlyList<string> W
           dlq list       dead letters of the running pipeline: [--topic T] [--group G] [--order ID] [--reason TEXT] [--limit N]
           dlq redrive    put them back: the same filters, [--dry-run] [--again]
           overdue        orders past their deadline
-                         (dlq and overdue call the running pipeline's API: [--api URL] [--key ADMIN_KEY])
+          views [list]   the read models (orders, daily-sales): their versions, and a build's progress
+          views status|rebuild|rollback|cancel|drop-previous [NAME]   NAME defaults to orders
+                         rebuild builds a new version from the log and follows it until readers switch to it:
+                         [--from-remaining] builds from what the topics still hold, [--no-wait] does not follow
+                         (dlq, overdue and views call the running pipeline's API: [--api URL] [--key ADMIN_KEY])
           help, --help   this text
 
         Settings (also from environment variables of the same names):
@@ -75,7 +79,9 @@ public sealed partial record CommandLine(string Command, IReadOnlyList<string> W
         var words = positional.Skip(1).ToList();
         if (command == "dlq" && words is not ["list"] and not ["redrive"])
             throw new UsageException("dlq takes list or redrive");
-        if (command != "dlq" && words.Count > 0)
+        if (command == "views" && (words.Count > 2 || words.Count > 0 && !Operations.ViewsCommand.Verbs.Contains(words[0]) || words is ["list", _]))
+            throw new UsageException($"views takes {string.Join(", ", Operations.ViewsCommand.Verbs)}, then a read model's name");
+        if (command is not ("dlq" or "views") && words.Count > 0)
             throw new UsageException($"'{words[0]}' is not a setting: settings start with --");
         return new CommandLine(command, words, settings);
     }

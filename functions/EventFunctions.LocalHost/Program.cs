@@ -4,7 +4,7 @@ using EventFunctions.LocalHost.Benchmark;
 using EventFunctions.LocalHost.Operations;
 using EventFunctions.Messaging;
 
-// ./run.sh [run | infra | bench | dlq list|redrive | overdue | help] [--setting value | --setting=value ...]
+// ./run.sh [run | infra | bench | dlq list|redrive | overdue | views … | help] [--setting value | --setting=value ...]
 CommandLine command;
 try
 {
@@ -40,6 +40,8 @@ try
             return 0;
         case "bench":
             return await OrderBenchmark.RunAsync(settings);
+        case "views":
+            return await ViewsCommand.RunAsync(command.Words, settings);
         default:
             return await OperationsCommand.RunAsync(command.Command, [.. command.Words, .. settings]);
     }

@@ -21,9 +21,8 @@ public static class OperationsCommand
 
     public static async Task<int> RunAsync(string verb, string[] args)
     {
-        var options = Options.Parse(args);
-        using var http = new HttpClient { BaseAddress = new Uri(options.Api.TrimEnd('/') + "/"), Timeout = TimeSpan.FromMinutes(2) };
-        if (options.Key is { } key) http.DefaultRequestHeaders.Add("x-functions-key", key);
+        var options = VerbOptions.Parse(args);
+        using var http = options.ApiClient();
 
         HttpResponseMessage response;
         switch (verb, args.FirstOrDefault(a => !a.StartsWith('-')))
@@ -73,39 +72,5 @@ public static class OperationsCommand
         Console.WriteLine($"{(answer["dryRun"]!.GetValue<bool>() ? "dry run: " : "")}{answer["redriven"]} redriven, {answer["wouldRedrive"]} would be, {answer["skipped"]} skipped");
         foreach (var letter in answer["letters"]!.AsArray())
             Console.WriteLine($"  {letter!["coordinates"],-28} order {letter["orderId"],-24} {letter["outcome"]}: {letter["detail"]}");
-    }
-
-    /// <summary><c>--name value</c> or <c>--name=value</c>; <c>--group</c> and <c>--order</c> stand for the API's names.</summary>
-    private sealed record Options(Dictionary<string, string?> Values)
-    {
-        private static readonly Dictionary<string, string> Names = new() { ["group"] = "consumerGroup", ["order"] = "orderId" };
-
-        public string Api => Value("api") ?? "http://127.0.0.1:7071/api";
-
-        public string? Key => Value("key");
-
-        public string? Value(string name) => Values.GetValueOrDefault(name);
-
-        public bool Has(string name) => Values.ContainsKey(name);
-
-        public string Query(params string[] names)
-        {
-            var pairs = names.Where(n => Value(n) is not null).Select(n => $"{n}={Uri.EscapeDataString(Value(n)!)}").ToList();
-            return pairs.Count == 0 ? "" : "?" + string.Join("&", pairs);
-        }
-
-        public static Options Parse(string[] args)
-        {
-            var values = new Dictionary<string, string?>();
-            for (var i = 0; i < args.Length; i++)
-            {
-                if (!args[i].StartsWith("--", StringComparison.Ordinal)) continue;
-                var (name, value) = args[i][2..].Split('=', 2) is [var n, var v] ? (n, v) : (args[i][2..], null);
-                if (value is null && i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) && name is not ("dry-run" or "again"))
-                    value = args[++i];
-                values[Names.GetValueOrDefault(name, name)] = value;
-            }
-            return new Options(values);
-        }
     }
 }

@@ -25,6 +25,16 @@ public sealed class CommandLineTests
         Assert.Equal(["--order=o-1", "--dry-run"], line.Settings);
     }
 
+    [Fact]
+    public void The_views_verbs_take_a_read_model_and_their_switches()
+    {
+        var line = CommandLine.Parse(["views", "rebuild", "daily-sales", "--from-remaining", "--no-wait", "--api", "http://127.0.0.1:7072/api"]);
+
+        Assert.Equal("views", line.Command);
+        Assert.Equal(["rebuild", "daily-sales"], line.Words);
+        Assert.Equal(["--from-remaining", "--no-wait", "--api=http://127.0.0.1:7072/api"], line.Settings);
+    }
+
     [Theory]
     [InlineData("--help")]
     [InlineData("-h")]
@@ -41,6 +51,9 @@ public sealed class CommandLineTests
     [InlineData("--observe takes view or api, not 'eyes'", "bench", "--observe", "eyes")]
     [InlineData("--KafkaBrokerList takes host:port", "--KafkaBrokerList=localhost")]
     [InlineData("dlq takes list or redrive", "dlq", "purge")]
+    [InlineData("views takes list, status, rebuild, rollback, cancel, drop-previous", "views", "purge")]
+    [InlineData("views takes list", "views", "list", "orders")]
+    [InlineData("views takes list", "views", "rebuild", "orders", "again")]
     [InlineData("'-x' is not an option", "-x")]
     public void What_it_cannot_take_is_refused_in_one_line(string message, params string[] args)
     {

@@ -21,7 +21,7 @@ public sealed class ViewRebuilds(
     public async Task<ViewStatus> StatusAsync(ReadModel model, CancellationToken cancellationToken)
     {
         var (versions, _) = await store.GetAsync(model, cancellationToken);
-        return ViewStatus.Of(model, versions, versions.Building is { } building ? await MeasureAsync(model, building, cancellationToken) : null);
+        return StatusOf(model, versions, versions.Building is { } building ? await MeasureAsync(model, building, cancellationToken) : null);
     }
 
     /// <summary>
@@ -43,7 +43,7 @@ public sealed class ViewRebuilds(
         views.Remember(model, versions);
         logger.LogWarning("Building version {Version} of the {Model} read model from the log{Remaining}", versions.Building, model.Name,
             lost is null ? "" : " (from what remains: " + lost + ")");
-        return ViewStatus.Of(model, versions, null);
+        return StatusOf(model, versions, null);
     }
 
     /// <summary>Serves the previous version again; the one that served becomes the previous, so a second rollback undoes the first.</summary>
@@ -52,7 +52,7 @@ public sealed class ViewRebuilds(
         var versions = await store.ChangeAsync(model, v => v.RolledBack(), cancellationToken);
         views.Remember(model, versions);
         logger.LogWarning("The {Model} read model serves version {Version} again", model.Name, versions.Active);
-        return ViewStatus.Of(model, versions, null);
+        return StatusOf(model, versions, null);
     }
 
     public async Task<ViewStatus> CancelAsync(ReadModel model, CancellationToken cancellationToken)
@@ -62,7 +62,7 @@ public sealed class ViewRebuilds(
         views.Remember(model, versions);
         logger.LogWarning("The build of version {Version} of the {Model} read model was cancelled", cancelled, model.Name);
         DeleteLater(model, cancelled);
-        return ViewStatus.Of(model, versions, null);
+        return StatusOf(model, versions, null);
     }
 
     /// <summary>Stops keeping the previous version (and writing it twice); there is nothing to roll back to afterwards.</summary>
@@ -72,7 +72,7 @@ public sealed class ViewRebuilds(
         var versions = await store.ChangeAsync(model, v => v.PreviousDropped(out dropped), cancellationToken);
         views.Remember(model, versions);
         DeleteLater(model, dropped);
-        return ViewStatus.Of(model, versions, null);
+        return StatusOf(model, versions, null);
     }
 
     /// <summary>Switches readers to the version being built if it has caught up; says whether it did.</summary>
@@ -93,11 +93,13 @@ public sealed class ViewRebuilds(
         int? retired = null;
         var switched = await store.ChangeAsync(model, v => v.Building == building ? v.Switched(out retired) : throw new ViewVersionConflictException("the build changed meanwhile"), cancellationToken);
         views.Remember(model, switched);
-        logger.LogWarning("The {Model} read model serves version {Version}, built from {Records} records; version {Previous} is kept for a rollback",
-            model.Name, building, progress.RecordsProjected, switched.Previous?.ToString() ?? "(none)");
+        logger.LogWarning("The {Model} read model serves version {Version}, built from {Records} records; {Previous}",
+            model.Name, building, progress.RecordsProjected, switched.Previous is { } previous ? $"version {previous} is kept for a rollback" : "there is no previous version");
         if (retired is { } old) DeleteLater(model, old);
         return true;
     }
+
+    private ViewStatus StatusOf(ReadModel model, ViewVersions versions, RebuildProgress? progress) => ViewStatus.Of(model, versions, progress, options.VersionsTtl);
 
     private async Task<RebuildProgress> MeasureAsync(ReadModel model, int building, CancellationToken cancellationToken)
     {

@@ -3,12 +3,14 @@ using EventFunctions.Views.Versions;
 namespace EventFunctions.Views.Rebuild;
 
 /// <summary>What operators see of a read model: its versions and tables, and a build's progress while one runs.</summary>
+/// <param name="SwitchesNoEarlierThan">When every instance's live projection writes the version being built too: it may switch from then on, once caught up.</param>
 public sealed record ViewStatus(
-    string Name, int? Active, int? Previous, int? Building, DateTimeOffset? BuildingSince, bool BuildingFromRemaining,
+    string Name, int? Active, int? Previous, int? Building, DateTimeOffset? BuildingSince, DateTimeOffset? SwitchesNoEarlierThan, bool BuildingFromRemaining,
     IReadOnlyDictionary<string, string> Tables, BuildProgress? Progress)
 {
-    public static ViewStatus Of(ReadModel model, ViewVersions versions, RebuildProgress? progress) => new(
-        model.Name, versions.Active, versions.Previous, versions.Building, versions.BuildingSince, versions.BuildingFromRemaining,
+    public static ViewStatus Of(ReadModel model, ViewVersions versions, RebuildProgress? progress, TimeSpan versionsTtl) => new(
+        model.Name, versions.Active, versions.Previous, versions.Building, versions.BuildingSince,
+        versions.BuildingSince + RebuildCatchUp.WritersJoinWithin(versionsTtl), versions.BuildingFromRemaining,
         new[] { ("active", versions.Active), ("previous", versions.Previous), ("building", versions.Building) }
             .Where(v => v.Item2 is not null).ToDictionary(v => v.Item1, v => model.TableOf(v.Item2!.Value)),
         progress is null ? null : BuildProgress.Of(model, versions.Building!.Value, progress));
