@@ -9,7 +9,7 @@ namespace EventFunctions.IntegrationTests.Rebuild;
 /// sees. The versions' TTL is short, so a build may switch a few seconds after it starts; read models added later are
 /// not built by themselves, so a test can fill one from history it made first.
 /// </summary>
-public sealed class RebuildFixture : PipelineFixture
+public class RebuildFixture : PipelineFixture
 {
     protected override LocalPipelineOptions Options(LocalPipelineOptions options) => options with
     {
