@@ -94,6 +94,7 @@ public static class PipelineServices
 
         services.AddSingleton<ILogPositions, KafkaLogPositions>();
         services.AddSingleton<ViewRebuilds>();
+        services.AddSingleton<BuildsInProgress>();
         services.AddHostedService<ViewRebuildWorker>();
 
         services.AddSingleton<ConsumerLagMonitor>();

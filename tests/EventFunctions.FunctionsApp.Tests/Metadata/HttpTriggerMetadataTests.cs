@@ -61,12 +61,12 @@ public sealed class HttpTriggerMetadataTests
 
     [Theory]
     [MemberData(nameof(MetadataSources.Both), MemberType = typeof(MetadataSources))]
-    public void The_overdue_scan_runs_on_a_timer_every_minute(string source)
+    public void The_overdue_scan_and_the_keeper_of_view_builds_run_on_a_timer_every_minute(string source)
     {
-        var scan = Assert.Single(MetadataSources.Read(source), f => f.Trigger.Value("type") == "timerTrigger");
+        var timers = MetadataSources.Read(source).Where(f => f.Trigger.Value("type") == "timerTrigger").ToDictionary(f => f.Name);
 
-        Assert.Equal("ReportOverdueOrders", scan.Name);
-        Assert.Equal("0 * * * * *", scan.Trigger.Value("schedule"));
+        Assert.Equal(["KeepViewBuildsRunning", "ReportOverdueOrders"], timers.Keys.Order());
+        Assert.All(timers.Values, timer => Assert.Equal("0 * * * * *", timer.Trigger.Value("schedule")));
     }
 
     private static List<(DeclaredFunction Function, System.Text.Json.Nodes.JsonObject Binding)> HttpTriggers(string source) =>
