@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using EventFunctions.Contracts;
 using EventFunctions.Contracts.Events;
+using EventFunctions.Contracts.Versions;
 using EventFunctions.Telemetry;
 
 namespace EventFunctions.Messaging;
@@ -34,6 +35,7 @@ public static class EventCodec
             RecordHeader.Text(CloudEventHeaders.Time, envelope.Time.ToString("O", CultureInfo.InvariantCulture)),
             RecordHeader.Text(CloudEventHeaders.Subject, envelope.Subject),
             RecordHeader.Text(CloudEventHeaders.ContentType, CloudEventHeaders.JsonContentType),
+            RecordHeader.Text(CloudEventHeaders.DataSchema, EventSchemas.CurrentUriOf(envelope.Data.GetType())),
         };
         if (envelope.CausationId is { } causation)
             headers.Add(RecordHeader.Text(CloudEventHeaders.CausationId, causation));

@@ -24,6 +24,7 @@ public class EventCodecTests
             ["ce_time"] = "2026-11-23T09:00:00.0000000+00:00",
             ["ce_subject"] = "o-7",
             ["content-type"] = "application/json",
+            ["ce_dataschema"] = "urn:eventfunctions:schema:eventfunctions.OrderValidated:v1",
             ["ce_causationid"] = "cause-1",
         }, headers);
         Assert.StartsWith("{\"orderId\":\"o-7\",\"customerId\":\"c-1\",", Encoding.UTF8.GetString(record.Value!));
