@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using EventFunctions.Contracts.Events;
 
 namespace EventFunctions.Contracts.Versions;
 
@@ -14,8 +15,16 @@ public static partial class EventSchemas
     /// <summary>A record with no <c>ce_dataschema</c> was written before versions existed: it is v1.</summary>
     public const int Unversioned = 1;
 
-    // Only the types whose schema changed are listed; every other type is at v1.
-    private static readonly IReadOnlyDictionary<Type, int> Current = new Dictionary<Type, int>();
+    // Only the types whose schema changed are listed; every other type is at v1. v2: amounts carry their currency.
+    private static readonly IReadOnlyDictionary<Type, int> Current = new Dictionary<Type, int>
+    {
+        [typeof(OrderPlaced)] = 2,
+        [typeof(OrderValidated)] = 2,
+        [typeof(PaymentCaptured)] = 2,
+        [typeof(StockUnavailable)] = 2,
+        [typeof(PaymentRefunded)] = 2,
+        [typeof(RefundFailed)] = 2,
+    };
 
     public static int CurrentVersionOf(Type type) => Current.GetValueOrDefault(type, Unversioned);
 
