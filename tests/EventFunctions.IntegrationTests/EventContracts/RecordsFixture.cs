@@ -12,6 +12,9 @@ public sealed record RecordsFixture(string About, IReadOnlyList<StockedSku> Cata
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
+    /// <summary>What the pipeline produced before versioned contracts (<see cref="CaptureRecordsFixtureTests"/>).</summary>
+    public static RecordsFixture V1 => Load(CaptureRecordsFixtureTests.FileName);
+
     public static string PathOf(string name) => Path.Combine(RepositoryDirectory.Root, "tests", "EventFunctions.IntegrationTests", "EventContracts", "Fixtures", name);
 
     public static RecordsFixture Load(string name) => JsonSerializer.Deserialize<RecordsFixture>(File.ReadAllText(PathOf(name)), Json)!;
