@@ -38,7 +38,7 @@ public sealed class FixtureReplayTests(FixtureReplayTests.FreshPipeline pipeline
         foreach (var topic in Topics.All)
         {
             foreach (var record in V1.Records.Where(r => r.Topic == topic.Name))
-                await probe.ProduceAsync(record.Topic, record.Key, record.ValueBytes, record.Headers.Select(h => (h.Name, h.Value)).ToArray());
+                await record.ProduceAsync(probe);
             await Eventually.TrueAsync(() => probe.CaughtUp(functions), PipelineFixture.Patience, $"every group has processed {topic.Name}");
         }
 

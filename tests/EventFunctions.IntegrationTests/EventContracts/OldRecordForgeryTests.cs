@@ -1,3 +1,4 @@
+using System.Text;
 using EventFunctions.Contracts;
 using EventFunctions.IntegrationTests.Infrastructure;
 using EventFunctions.Lineage;
@@ -16,15 +17,17 @@ public sealed class OldRecordForgeryTests(FixtureReplayTests.FreshPipeline pipel
     {
         var original = V1.Records.First(r => r.Topic == Topics.PaymentsProcessed && r.Key == "v1-confirmed");
         await Replay_order_placed_of(original.Key);
-        var forged = System.Text.Encoding.UTF8.GetBytes(System.Text.Encoding.UTF8.GetString(original.ValueBytes).Replace("\"amount\":5.00", "\"amount\":0.01"));
+        var forged = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(original.ValueBytes).Replace("\"amount\":5.00", "\"amount\":0.01"));
         Assert.NotEqual(original.ValueBytes, forged);
 
         var probe = new KafkaProbe(pipeline.Pipeline.Kafka);
-        await probe.ProduceAsync(original.Topic, original.Key, forged, original.Headers.Select(h => (h.Name, h.Value)).ToArray());
+        await (original with { Value = Convert.ToBase64String(forged) }).ProduceAsync(probe);
 
         await Eventually.TrueAsync(() => pipeline.DeadLettersOf(original.Key).Count > 0, PipelineFixture.Patience, "the forged record is dead-lettered");
         var letter = pipeline.DeadLettersOf(original.Key).First();
         Assert.Contains("it is not what process-payment emitted", KafkaProbe.Header(letter, "dlq_reason"));
+        var view = await pipeline.FinalViewAsync(original.Key);
+        Assert.Equal((Views.OrderStatus.Confirmed, 5.00m), (view.Status, view.Total));
     }
 
     /// <summary>The fixture's OrderPlaced of one order, claimed and produced: today's code takes it to its end.</summary>
@@ -34,7 +37,7 @@ public sealed class OldRecordForgeryTests(FixtureReplayTests.FreshPipeline pipel
         foreach (var sku in V1.Catalogue) await pipeline.StockAsync(sku.Sku, sku.Quantity, sku.UnitPrice);
         await pipeline.Pipeline.Services.GetRequiredService<IOrderRequests>().ClaimAsync(orderId, order.Fingerprint, CancellationToken.None);
         var placed = V1.Records.Single(r => r.Topic == Topics.OrdersPlaced && r.Key == orderId);
-        await new KafkaProbe(pipeline.Pipeline.Kafka).ProduceAsync(placed.Topic, placed.Key, placed.ValueBytes, placed.Headers.Select(h => (h.Name, h.Value)).ToArray());
+        await placed.ProduceAsync(new KafkaProbe(pipeline.Pipeline.Kafka));
         await pipeline.FinalViewAsync(orderId);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using EventFunctions.IntegrationTests.Infrastructure;
 
 namespace EventFunctions.IntegrationTests.EventContracts;
 
@@ -33,6 +34,10 @@ public sealed record FixtureRecord(string Topic, string Key, IReadOnlyList<Fixtu
 {
     [JsonIgnore]
     public byte[] ValueBytes => Convert.FromBase64String(Value);
+
+    /// <summary>Produces the record again, exactly: the same key, headers and value, to the same topic.</summary>
+    public Task ProduceAsync(KafkaProbe probe) =>
+        probe.ProduceAsync(Topic, Key, ValueBytes, Headers.Select(h => (h.Name, h.Value)).ToArray());
 }
 
 public sealed record FixtureHeader(string Name, string Value);
