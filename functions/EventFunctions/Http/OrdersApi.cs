@@ -96,7 +96,7 @@ public sealed class OrdersApi(
         var errors = RequestValidation.Check(request!);
         if (errors.Count > 0) return Results.ValidationProblem(errors, title: "The inventory item is not valid.");
 
-        var item = await inventory.SetAsync(new InventoryItem(sku, request!.Quantity!.Value, request.UnitPrice!.Value), cancellationToken);
+        var item = await inventory.SetAsync(new InventoryItem(sku, request!.Quantity!.Value, request.UnitPrice!.Value, request.Currency ?? CurrencyCode.Default), cancellationToken);
         return Results.Json(item, Json);
     }
 

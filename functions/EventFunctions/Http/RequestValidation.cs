@@ -16,6 +16,8 @@ public static class RequestValidation
             errors["customerId"] = [$"customerId is required: {Identifiers.Rule}."];
         if (!ApiLimits.IsPaymentToken(request.PaymentToken))
             errors["paymentToken"] = [$"paymentToken is required: {ApiLimits.PaymentTokenRule}."];
+        if (CurrencyError(request.Currency) is { } currency)
+            errors["currency"] = currency;
 
         if (request.Lines is null || request.Lines.Count == 0)
             errors["lines"] = ["lines must hold at least one line."];
@@ -50,13 +52,20 @@ public static class RequestValidation
             errors["quantity"] = [$"quantity is required: a whole number from 0 to {ApiLimits.MaxStock}."];
         if (request.UnitPrice is not { } price || !ApiLimits.IsUnitPrice(price))
             errors["unitPrice"] = [$"unitPrice is required: from {ApiLimits.MinUnitPrice} to {ApiLimits.MaxUnitPrice}, with at most two decimals."];
+        if (CurrencyError(request.Currency) is { } currency)
+            errors["currency"] = currency;
         return errors;
     }
+
+    /// <summary>An omitted currency is the default (euros, as every amount was before currencies existed).</summary>
+    private static string[]? CurrencyError(string? currency) =>
+        currency is null || CurrencyCode.IsValid(currency) ? null : [$"currency must be {CurrencyCode.Rule} (default {CurrencyCode.Default})."];
 
     /// <summary>The event a valid request places; its id comes from the order id, so posting it twice places one order.</summary>
     public static OrderPlaced ToEvent(PlaceOrderRequest request, string orderId) => new(
         orderId,
         request.CustomerId!,
         request.Lines!.Select(l => new OrderLine(l!.Sku!, l.Quantity!.Value)).ToList(),
-        request.PaymentToken!);
+        request.PaymentToken!,
+        request.Currency ?? CurrencyCode.Default);
 }

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using EventFunctions.Contracts;
 using EventFunctions.Contracts.Events;
+using EventFunctions.Contracts.Versions;
 using EventFunctions.Messaging;
 
 namespace EventFunctions.Lineage;
@@ -12,6 +14,15 @@ namespace EventFunctions.Lineage;
 /// </summary>
 public static class OrderFingerprint
 {
-    public static string Of(OrderPlaced order) =>
-        Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(order, EventCodec.Json)));
+    /// <summary>
+    /// An order in euros is fingerprinted in its v1 shape, without the currency: orders claimed before v2 were
+    /// fingerprinted so, and were all in euros, so the same body posted again after the upgrade, or a v1 record of the
+    /// order, is still the same order. Any other currency is part of what the order places.
+    /// </summary>
+    public static string Of(OrderPlaced order)
+    {
+        var json = JsonSerializer.SerializeToNode(order, EventCodec.Json)!.AsObject();
+        if (order.Currency == CurrencyCode.Default) json.Remove(CurrencyUpcast.Property);
+        return Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(json, EventCodec.Json)));
+    }
 }

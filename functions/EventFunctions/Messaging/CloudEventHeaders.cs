@@ -11,6 +11,9 @@ public static class CloudEventHeaders
     public const string Subject = "ce_subject";
     public const string ContentType = "content-type";
 
+    /// <summary>The schema, and so the version, the data was written in (<see cref="Contracts.Versions.EventSchemas"/>); none means v1.</summary>
+    public const string DataSchema = "ce_dataschema";
+
     /// <summary>Extension attribute: the id of the event that caused this one.</summary>
     public const string CausationId = "ce_causationid";
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using EventFunctions.Contracts;
 using EventFunctions.Contracts.Events;
+using EventFunctions.Contracts.Versions;
 using EventFunctions.Telemetry;
 
 namespace EventFunctions.Messaging;
@@ -34,6 +35,7 @@ public static class EventCodec
             RecordHeader.Text(CloudEventHeaders.Time, envelope.Time.ToString("O", CultureInfo.InvariantCulture)),
             RecordHeader.Text(CloudEventHeaders.Subject, envelope.Subject),
             RecordHeader.Text(CloudEventHeaders.ContentType, CloudEventHeaders.JsonContentType),
+            RecordHeader.Text(CloudEventHeaders.DataSchema, EventSchemas.CurrentUriOf(envelope.Data.GetType())),
         };
         if (envelope.CausationId is { } causation)
             headers.Add(RecordHeader.Text(CloudEventHeaders.CausationId, causation));
@@ -62,11 +64,11 @@ public static class EventCodec
         if (record.Value is null || record.Value.Length == 0)
             throw new PoisonEventException(record.Value is null ? "no value (a tombstone)" : "empty value");
 
+        var version = VersionOf(record, typeName);
         IOrderEvent data;
         try
         {
-            data = (IOrderEvent)(JsonSerializer.Deserialize(record.Value, type, Json)
-                ?? throw new PoisonEventException("value is JSON null"));
+            data = EventData.Read(type, version, record.Value) ?? throw new PoisonEventException("value is JSON null");
         }
         catch (JsonException e)
         {
@@ -93,12 +95,25 @@ public static class EventCodec
         return envelope;
     }
 
+    /// <summary>
+    /// The schema version of a record's data: the one its <c>ce_dataschema</c> names, or v1 for a record written before
+    /// versions existed. A schema of another type, or none of ours, makes the record unreadable.
+    /// </summary>
+    public static int VersionOf(IncomingRecord record, string typeName) => VersionOf(record.Headers, typeName);
+
+    public static int VersionOf(IReadOnlyList<RecordHeader> headers, string typeName) =>
+        TryHeader(headers, CloudEventHeaders.DataSchema) is not { } schema ? EventSchemas.Unversioned
+        : EventSchemas.VersionIn(schema, typeName)
+            ?? throw new PoisonEventException($"ce_dataschema '{schema}' is not a schema of {typeName}");
+
     private static string Header(IncomingRecord record, string name) =>
         TryHeader(record, name) is { Length: > 0 } value ? value : throw new PoisonEventException($"missing header '{name}'");
 
     /// <summary>The last header of that name as text; one that is present but not UTF-8 makes the record unreadable.</summary>
-    private static string? TryHeader(IncomingRecord record, string name) =>
-        record.Headers.LastOrDefault(h => h.Key == name) is not { } header ? null
+    private static string? TryHeader(IncomingRecord record, string name) => TryHeader(record.Headers, name);
+
+    private static string? TryHeader(IReadOnlyList<RecordHeader> headers, string name) =>
+        headers.LastOrDefault(h => h.Key == name) is not { } header ? null
         : header.Value is null ? null
         : header.StrictText() ?? throw new PoisonEventException($"header '{name}' is not UTF-8 text");
 }

@@ -1,3 +1,5 @@
+using EventFunctions.Contracts;
+
 namespace EventFunctions.Payments;
 
 /// <summary>
@@ -23,7 +25,7 @@ public interface IPaymentGateway
     Task<RefundResult?> CloseRefundAsync(string idempotencyKey, CancellationToken cancellationToken);
 }
 
-public sealed record ChargeRequest(string OrderId, decimal Amount, string PaymentToken);
+public sealed record ChargeRequest(string OrderId, decimal Amount, string PaymentToken, string Currency = CurrencyCode.Default);
 
 /// <summary>Either captured with a payment id, or declined with a reason.</summary>
 public sealed record ChargeResult(string? PaymentId, string? DeclineReason)
@@ -35,6 +37,6 @@ public sealed record ChargeResult(string? PaymentId, string? DeclineReason)
     public bool IsCaptured => PaymentId is not null;
 }
 
-public sealed record RefundRequest(string PaymentId, decimal Amount);
+public sealed record RefundRequest(string PaymentId, decimal Amount, string Currency = CurrencyCode.Default);
 
 public sealed record RefundResult(string RefundId);

@@ -6,7 +6,7 @@ namespace EventFunctions.Payments;
 /// A gateway simulation with the conventions of common payment test modes: <c>tok_visa</c> and <c>tok_mastercard</c>
 /// are captured, <c>tok_refundFail</c> is captured but its refunds are refused (the card was closed),
 /// <c>tok_chargeDeclined*</c> are declined with their reason, anything else is declined as an invalid token; amounts
-/// above <see cref="MaxAmount"/> are rejected. It honours idempotency keys as real gateways do, in storage every
+/// above <see cref="MaxAmount"/> are rejected, and so is a refund in another currency than its charge's. It honours idempotency keys as real gateways do, in storage every
 /// instance shares (<see cref="IIdempotencyKeys"/>): the same key with the same request returns the first result,
 /// from any instance, after any restart; the same key with another request is refused.
 /// </summary>
@@ -50,6 +50,8 @@ public sealed class SimulatedPaymentGateway(IIdempotencyKeys keys) : IPaymentGat
             ?? throw new PaymentRejectedException("resource_missing", $"no charge '{request.PaymentId}'");
         if (request.Amount > charge.Amount)
             throw new PaymentRejectedException("amount_too_large", $"refund of {request.Amount} exceeds the charge of {charge.Amount}");
+        if (request.Currency != charge.Currency)
+            throw new PaymentRejectedException("currency_mismatch", $"refund in {request.Currency} of a charge in {charge.Currency}");
         if (charge.PaymentToken == RefundFailToken)
             throw new PaymentRejectedException("expired_or_canceled_card", "the card was closed; refund by other means");
 
@@ -93,9 +95,10 @@ public sealed class SimulatedPaymentGateway(IIdempotencyKeys keys) : IPaymentGat
         return JsonSerializer.Deserialize<ChargeRequest>(stored.Request, Json);
     }
 
+    /// <summary>Compared as requests, not as text: a request stored before currencies existed reads as the euros it was in.</summary>
     private static void EnsureSameRequest<TRequest>(KeyedCall stored, TRequest request)
     {
-        if (stored.Request != JsonSerializer.Serialize(request, Json))
+        if (!Equals(JsonSerializer.Deserialize<TRequest>(stored.Request, Json), request))
             throw new PaymentRejectedException("idempotency_key_in_use", $"key '{stored.Key}' was already used for a different request");
     }
 

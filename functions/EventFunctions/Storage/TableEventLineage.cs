@@ -11,7 +11,8 @@ namespace EventFunctions.Storage;
 
 /// <summary>
 /// Checks each event against where its writer recorded it: an OrderPlaced against the API's claim of its order; any
-/// other against its writer's inbox row for its cause, whose outbox must hold this very record (same id, same bytes).
+/// other against its writer's inbox row for its cause, whose outbox must hold this very record: same id, and same bytes,
+/// or, when the two were written in different schema versions, the same data once upcast (<see cref="RecordContent"/>).
 /// One query per table, shard and 14 events; a record found once is remembered (by its id and the hash of its
 /// value), since what was committed stays so.
 /// </summary>
@@ -66,7 +67,7 @@ public sealed class TableEventLineage(TableStorage tables, IOrderRequests reques
             {
                 if (!rows.TryGetValue(keys[@event.Id], out var inbox))
                     orphans[@event.Id] = $"its cause {@event.CausationId} was never processed by {writer}";
-                else if (!InboxRow.ReadOutbox(inbox).Any(r => r.Value is { } value && record.Value is { } bytes && value.AsSpan().SequenceEqual(bytes) && IdOf(r) == @event.Id))
+                else if (!InboxRow.ReadOutbox(inbox).Any(r => IdOf(r) == @event.Id && SameContent(@event, record, r)))
                     orphans[@event.Id] = $"it is not what {writer} emitted for its cause {@event.CausationId}";
             }
         })));
@@ -75,6 +76,20 @@ public sealed class TableEventLineage(TableStorage tables, IOrderRequests reques
     /// <summary>A record's identity for the memory of verified records: its event id and the hash of its value.</summary>
     private static string Fingerprint(IncomingRecord record) =>
         record.Headers.LastOrDefault(h => h.Key == CloudEventHeaders.Id)?.ValueAsText + ":" + Convert.ToHexString(SHA256.HashData(record.Value ?? []));
+
+    /// <summary>A stored record whose schema cannot be read is not the same as anything.</summary>
+    private static bool SameContent(EventEnvelope @event, IncomingRecord record, OutgoingRecord stored)
+    {
+        try
+        {
+            return RecordContent.Same(@event.Data.GetType(), EventCodec.VersionOf(record, @event.Type), record.Value,
+                EventCodec.VersionOf(stored.Headers, @event.Type), stored.Value);
+        }
+        catch (PoisonEventException)
+        {
+            return false;
+        }
+    }
 
     private static string WriterOf(IncomingRecord record) => Topics.Get(record.Topic).Writer;
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
+using EventFunctions.Contracts;
 using EventFunctions.Functions.ValidateOrder;
 
 namespace EventFunctions.Storage;
@@ -18,15 +19,18 @@ public sealed class TableInventory(TableStorage tables, TimeProvider clock) : IC
     /// </summary>
     public static readonly TimeSpan PriceCacheTime = TimeSpan.FromSeconds(2);
 
-    private readonly ConcurrentDictionary<string, (decimal? Price, DateTimeOffset ReadAt)> prices = new();
+    private readonly ConcurrentDictionary<string, (CataloguePrice? Price, DateTimeOffset ReadAt)> prices = new();
 
     public const string ItemRowKey = "item";
     public const string AvailableProperty = "Available";
     public const string UnitPriceProperty = "UnitPrice";
 
+    /// <summary>Absent from rows written before currencies existed: those prices were in euros.</summary>
+    public const string CurrencyProperty = "Currency";
+
     private TableClient Table => tables.Table(TableStorage.Inventory);
 
-    public async Task<IReadOnlyDictionary<string, decimal>> GetPricesAsync(IReadOnlyCollection<string> skus, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, CataloguePrice>> GetPricesAsync(IReadOnlyCollection<string> skus, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var found = await Task.WhenAll(skus.Select(async sku =>
@@ -36,14 +40,14 @@ public sealed class TableInventory(TableStorage tables, TimeProvider clock) : IC
             prices[sku] = (price, now);
             return (Sku: sku, Price: price);
         }));
-        return found.Where(f => f.Price is not null).ToDictionary(f => f.Sku, f => f.Price!.Value);
+        return found.Where(f => f.Price is not null).ToDictionary(f => f.Sku, f => f.Price!);
     }
 
     /// <summary>Only the price: validation must not depend on the stock level, which is ReserveStock's to read.</summary>
-    private async Task<decimal?> GetPriceAsync(string sku, CancellationToken cancellationToken)
+    private async Task<CataloguePrice?> GetPriceAsync(string sku, CancellationToken cancellationToken)
     {
-        var row = await Table.GetEntityIfExistsAsync<TableEntity>(sku, ItemRowKey, select: ["PartitionKey", UnitPriceProperty], cancellationToken: cancellationToken);
-        return row.HasValue ? UnitPriceOf(row.Value!) : null;
+        var row = await Table.GetEntityIfExistsAsync<TableEntity>(sku, ItemRowKey, select: ["PartitionKey", UnitPriceProperty, CurrencyProperty], cancellationToken: cancellationToken);
+        return row.HasValue ? new CataloguePrice(UnitPriceOf(row.Value!), CurrencyOf(row.Value!)) : null;
     }
 
     public async Task<InventoryItem?> GetAsync(string sku, CancellationToken cancellationToken)
@@ -59,13 +63,14 @@ public sealed class TableInventory(TableStorage tables, TimeProvider clock) : IC
         {
             [AvailableProperty] = item.Quantity,
             [UnitPriceProperty] = item.UnitPrice.ToString(CultureInfo.InvariantCulture),
+            [CurrencyProperty] = item.Currency,
         };
         await Table.UpsertEntityAsync(row, TableUpdateMode.Merge, cancellationToken);
-        prices[item.Sku] = (item.UnitPrice, clock.GetUtcNow());
+        prices[item.Sku] = (new CataloguePrice(item.UnitPrice, item.Currency), clock.GetUtcNow());
         return item;
     }
 
-    internal static InventoryItem ToItem(TableEntity row) => new(row.PartitionKey, AvailableOf(row), UnitPriceOf(row));
+    internal static InventoryItem ToItem(TableEntity row) => new(row.PartitionKey, AvailableOf(row), UnitPriceOf(row), CurrencyOf(row));
 
     /// <summary>The stock level of an item row; a row edited into something else cannot be read, ever: that is permanent.</summary>
     internal static int AvailableOf(TableEntity row) => Property(row, AvailableProperty) switch
@@ -80,7 +85,9 @@ public sealed class TableInventory(TableStorage tables, TimeProvider clock) : IC
             ? price
             : throw new InvalidDataException($"The unit price of sku '{row.PartitionKey}' is not a number: '{Property(row, UnitPriceProperty)}'.");
 
+    private static string CurrencyOf(TableEntity row) => Property(row, CurrencyProperty) as string ?? CurrencyCode.Default;
+
     private static object? Property(TableEntity row, string name) => row.TryGetValue(name, out var value) ? value : null;
 }
 
-public sealed record InventoryItem(string Sku, int Quantity, decimal UnitPrice);
+public sealed record InventoryItem(string Sku, int Quantity, decimal UnitPrice, string Currency = CurrencyCode.Default);

@@ -16,8 +16,8 @@ public sealed class TableOrderViews(ViewTables views) : IOrderViews
     {
         var facts = new List<IOrderEvent>();
         var table = await TableAsync(cancellationToken);
-        await foreach (var row in table.QueryAsync<TableEntity>(FactsOf(orderId), select: [OrderFact.TypeProperty, OrderFact.DataProperty], cancellationToken: cancellationToken))
-            if (OrderFact.Read(row.GetString(OrderFact.TypeProperty), row.GetString(OrderFact.DataProperty)) is { } fact)
+        await foreach (var row in table.QueryAsync<TableEntity>(FactsOf(orderId), select: [OrderFact.TypeProperty, OrderFact.DataProperty, OrderFact.SchemaVersionProperty], cancellationToken: cancellationToken))
+            if (OrderFact.Read(row.GetString(OrderFact.TypeProperty), row.GetString(OrderFact.DataProperty), row.GetInt32(OrderFact.SchemaVersionProperty)) is { } fact)
                 facts.Add(fact);
         return facts.Count == 0 ? null : OrderView.Fold(orderId, facts);
     }
@@ -33,7 +33,7 @@ public sealed class TableOrderViews(ViewTables views) : IOrderViews
                 row.GetString("EventId"), type,
                 // Facts written before the timeline existed have no time or source: they sort first, from an unknown emitter.
                 row.GetString(OrderFact.SourceProperty) ?? "", row.GetDateTimeOffset(OrderFact.TimeProperty) ?? DateTimeOffset.UnixEpoch,
-                row.Timestamp, row.GetString(OrderFact.CausationIdProperty), OrderFact.Read(type, row.GetString(OrderFact.DataProperty))));
+                row.Timestamp, row.GetString(OrderFact.CausationIdProperty), OrderFact.Read(type, row.GetString(OrderFact.DataProperty), row.GetInt32(OrderFact.SchemaVersionProperty))));
         }
         return events;
     }

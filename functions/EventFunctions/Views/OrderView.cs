@@ -8,6 +8,7 @@ namespace EventFunctions.Views;
 /// <see cref="Version"/> counts the distinct events seen: it only grows, so a client can wait for it to pass a value.
 /// The five topics are not ordered relative to each other, so a final status can show before the events that led to
 /// it (a rejection before the order it rejects); <see cref="IsComplete"/> says when nothing more can change the view.
+/// <see cref="Currency"/> is the currency of the total and the unit prices, known once any event of the order is in.
 /// </summary>
 public sealed record OrderView(
     string OrderId,
@@ -17,7 +18,8 @@ public sealed record OrderView(
     decimal? Total,
     IReadOnlyList<PricedLineView> Lines,
     int Version,
-    bool IsComplete)
+    bool IsComplete,
+    string? Currency = null)
 {
     /// <summary>
     /// The events that lead to each final status, as alternatives: a view holding every event of one of its status's
@@ -68,7 +70,8 @@ public sealed record OrderView(
             ?? placed?.Lines.Select(l => new PricedLineView(l.Sku, l.Quantity, null)).ToList()
             ?? [];
         var complete = PathsTo.TryGetValue(status, out var paths) && paths.Any(path => path.All(facts.ContainsKey));
-        return new OrderView(orderId, placed?.CustomerId ?? validated?.CustomerId, status, reason, validated?.Total, lines, facts.Count, complete);
+        var currency = placed?.Currency ?? validated?.Currency ?? Fact<PaymentCaptured>()?.Currency ?? unavailable?.Currency;
+        return new OrderView(orderId, placed?.CustomerId ?? validated?.CustomerId, status, reason, validated?.Total, lines, facts.Count, complete, currency);
     }
 
     /// <summary>

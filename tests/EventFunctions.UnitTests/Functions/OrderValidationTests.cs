@@ -5,7 +5,7 @@ namespace EventFunctions.UnitTests.Functions;
 
 public class OrderValidationTests
 {
-    private static readonly Dictionary<string, decimal> Prices = new() { ["sku-a"] = 2.50m, ["sku-b"] = 10m };
+    private static readonly Dictionary<string, CataloguePrice> Prices = new() { ["sku-a"] = new(2.50m), ["sku-b"] = new(10m) };
 
     private static OrderPlaced Order(params OrderLine[] lines) => new("o-1", "c-1", lines, "tok_visa");
 
@@ -54,8 +54,33 @@ public class OrderValidationTests
     [Fact]
     public void A_total_that_does_not_fit_a_decimal_is_rejected_not_thrown()
     {
-        var rejected = Assert.IsType<OrderRejected>(Decide(Order(new OrderLine("sku-a", 2)), new Dictionary<string, decimal> { ["sku-a"] = decimal.MaxValue }));
+        var rejected = Assert.IsType<OrderRejected>(Decide(Order(new OrderLine("sku-a", 2)), new Dictionary<string, CataloguePrice> { ["sku-a"] = new(decimal.MaxValue) }));
 
         Assert.Equal(OrderValidation.Reasons.TotalTooLarge, rejected.Reason);
     }
+
+    [Fact]
+    public void An_order_is_priced_and_totalled_in_its_currency()
+    {
+        var order = Order(new OrderLine("sku-a", 2)) with { Currency = "USD" };
+
+        var validated = Assert.IsType<OrderValidated>(Decide(order, new Dictionary<string, CataloguePrice> { ["sku-a"] = new(3m, "USD") }));
+
+        Assert.Equal((6m, "USD"), (validated.Total, validated.Currency));
+    }
+
+    [Fact]
+    public void A_sku_priced_in_another_currency_rejects_the_order_naming_both()
+    {
+        var order = Order(new OrderLine("sku-a", 1), new OrderLine("sku-b", 1));
+
+        var rejected = Assert.IsType<OrderRejected>(Decide(order, new Dictionary<string, CataloguePrice> { ["sku-a"] = new(1m), ["sku-b"] = new(1m, "GBP") }));
+
+        Assert.Equal("sku 'sku-b' is priced in GBP, not in EUR", rejected.Reason);
+    }
+
+    [Fact]
+    public void An_order_in_no_currency_code_is_rejected() =>
+        Assert.Equal("currency 'eur' is not " + CurrencyCode.Rule,
+            Assert.IsType<OrderRejected>(Decide(Order(new OrderLine("sku-a", 1)) with { Currency = "eur" }, Prices)).Reason);
 }

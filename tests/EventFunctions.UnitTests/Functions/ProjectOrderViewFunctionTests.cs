@@ -103,4 +103,17 @@ public class ProjectOrderViewFunctionTests
         Assert.Equal(2, (await waitingOnOne.WaitAsync(TimeSpan.FromSeconds(5))).Count);
         Assert.False(waitingOnTwo.IsCompleted);
     }
+
+    [Fact]
+    public void A_fact_keeps_its_schema_version_and_one_kept_before_versions_reads_as_v1()
+    {
+        var fact = OrderFact.Of(TestEvents.Envelope(TestEvents.Validated("o-1")));
+        const string v1 = """{"orderId":"o-1","customerId":"c-1","lines":[],"total":5.00,"paymentToken":"tok_visa"}""";
+
+        Assert.Equal(2, fact.Properties[OrderFact.SchemaVersionProperty]);
+        var old = Assert.IsType<OrderValidated>(OrderFact.Read(fact.Type, v1, schemaVersion: null));
+        Assert.Equal((5.00m, "EUR"), (old.Total, old.Currency));
+        var current = Assert.IsType<OrderValidated>(OrderFact.Read(fact.Type, fact.Data.Replace("\"EUR\"", "\"USD\""), schemaVersion: 2));
+        Assert.Equal("USD", current.Currency);
+    }
 }

@@ -11,7 +11,7 @@ public class ValidateOrderFunctionTests
     public async Task A_batch_reads_the_catalogue_once_and_decides_each_order()
     {
         catalogue.Setup(c => c.GetPricesAsync(It.IsAny<IReadOnlyCollection<string>>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new Dictionary<string, decimal> { ["sku-a"] = 5m });
+            .ReturnsAsync(new Dictionary<string, CataloguePrice> { ["sku-a"] = new(5m) });
         var function = new ValidateOrderFunction(catalogue.Object, TestEvents.Clock());
         var good = TestEvents.Envelope(TestEvents.Placed("o-1", new OrderLine("sku-a", 2)));
         var unknown = TestEvents.Envelope(TestEvents.Placed("o-2", new OrderLine("sku-z", 1)));
@@ -29,7 +29,7 @@ public class ValidateOrderFunctionTests
     public async Task A_redelivered_order_emits_the_same_event_id_caused_by_it()
     {
         catalogue.Setup(c => c.GetPricesAsync(It.IsAny<IReadOnlyCollection<string>>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new Dictionary<string, decimal> { ["sku-a"] = 5m });
+            .ReturnsAsync(new Dictionary<string, CataloguePrice> { ["sku-a"] = new(5m) });
         var function = new ValidateOrderFunction(catalogue.Object, TestEvents.Clock());
         var placed = TestEvents.Envelope(TestEvents.Placed());
 

@@ -61,4 +61,14 @@ public class RequestValidationTests
 
         Assert.Equal([field], errors.Keys);
     }
+
+    [Fact]
+    public void A_currency_is_optional_euros_by_default_and_else_an_ISO_4217_code()
+    {
+        Assert.Equal("EUR", RequestValidation.ToEvent(Valid, "o-1").Currency);
+        Assert.Equal("USD", RequestValidation.ToEvent(Valid with { Currency = "USD" }, "o-1").Currency);
+        Assert.Empty(RequestValidation.Check(Valid with { Currency = "USD" }));
+        Assert.Equal(["currency"], RequestValidation.Check(Valid with { Currency = "usd" }).Keys);
+        Assert.Equal(["currency"], RequestValidation.Check(new SetInventoryRequest(1, 1m, "EURO")).Keys);
+    }
 }

@@ -24,6 +24,7 @@ public class EventCodecTests
             ["ce_time"] = "2026-11-23T09:00:00.0000000+00:00",
             ["ce_subject"] = "o-7",
             ["content-type"] = "application/json",
+            ["ce_dataschema"] = "urn:eventfunctions:schema:eventfunctions.OrderValidated:v2",
             ["ce_causationid"] = "cause-1",
         }, headers);
         Assert.StartsWith("{\"orderId\":\"o-7\",\"customerId\":\"c-1\",", Encoding.UTF8.GetString(record.Value!));
@@ -101,4 +102,28 @@ public class EventCodecTests
 
     private static IncomingRecord Replace(IncomingRecord record, string header, string value) =>
         record with { Headers = [.. Without(record, header).Headers, RecordHeader.Text(header, value)] };
+
+    [Fact]
+    public void A_record_without_ce_dataschema_is_v1_and_reads_upcast()
+    {
+        var record = Without(TestEvents.Record(Validated), "ce_dataschema") with
+        {
+            Value = Encoding.UTF8.GetBytes("""{"orderId":"o-7","customerId":"c-1","lines":[],"total":20,"paymentToken":"tok_visa"}"""),
+        };
+
+        var decoded = Assert.IsType<OrderValidated>(EventCodec.Decode(record).Data);
+
+        Assert.Equal((1, "EUR"), (EventCodec.VersionOf(record, "eventfunctions.OrderValidated"), decoded.Currency));
+    }
+
+    [Theory]
+    [InlineData("urn:eventfunctions:schema:eventfunctions.OrderPlaced:v2", "ce_dataschema 'urn:eventfunctions:schema:eventfunctions.OrderPlaced:v2' is not a schema of eventfunctions.OrderValidated")]
+    [InlineData("https://example.com/order.json", "ce_dataschema 'https://example.com/order.json' is not a schema of")]
+    [InlineData("urn:eventfunctions:schema:eventfunctions.OrderValidated:v3", "malformed eventfunctions.OrderValidated: eventfunctions.OrderValidated v3 is newer than this code reads (v2)")]
+    public void A_schema_of_another_type_or_of_a_future_version_is_poison(string schema, string reason)
+    {
+        var poison = Assert.Throws<PoisonEventException>(() => EventCodec.Decode(Replace(TestEvents.Record(Validated), "ce_dataschema", schema)));
+
+        Assert.StartsWith(reason, poison.Message);
+    }
 }

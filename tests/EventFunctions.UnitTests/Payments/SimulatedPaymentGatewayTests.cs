@@ -139,4 +139,27 @@ public class SimulatedPaymentGatewayTests
         var error = await Assert.ThrowsAsync<PaymentRejectedException>(() => gateway.RefundAsync(new RefundRequest(charge.PaymentId!, 10m), OtherKey, CancellationToken.None));
         Assert.Equal("refund_closed", error.Code);
     }
+
+    [Fact]
+    public async Task A_charge_stored_before_currencies_existed_answers_the_same_charge_in_euros()
+    {
+        stored[Key] = new KeyedCall(Key, """{"orderId":"o-1","amount":10.00,"paymentToken":"tok_visa"}""", """{"paymentId":"ch_1","declineReason":null}""");
+
+        var result = await gateway.ChargeAsync(new ChargeRequest("o-1", 10m, "tok_visa", "EUR"), Key, CancellationToken.None);
+
+        Assert.Equal(ChargeResult.Captured("ch_1"), result);
+        await Assert.ThrowsAsync<PaymentRejectedException>(() => gateway.ChargeAsync(new ChargeRequest("o-1", 10m, "tok_visa", "USD"), Key, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_refund_in_another_currency_than_its_charge_is_rejected()
+    {
+        var charge = await gateway.ChargeAsync(new ChargeRequest("o-1", 10m, "tok_visa", "USD"), Key, CancellationToken.None);
+
+        var refused = await Assert.ThrowsAsync<PaymentRejectedException>(() =>
+            gateway.RefundAsync(new RefundRequest(charge.PaymentId!, 10m, "EUR"), OtherKey, CancellationToken.None));
+
+        Assert.Equal("currency_mismatch", refused.Code);
+        Assert.NotNull(await gateway.RefundAsync(new RefundRequest(charge.PaymentId!, 10m, "USD"), OtherKey, CancellationToken.None));
+    }
 }

@@ -106,4 +106,12 @@ public class OrderViewTests
         events.Length <= 1
             ? [events]
             : events.SelectMany((first, i) => Permutations([.. events[..i], .. events[(i + 1)..]]).Select(rest => (IOrderEvent[])[first, .. rest]));
+
+    [Fact]
+    public void The_view_shows_the_currency_of_its_order()
+    {
+        Assert.Equal("EUR", OrderView.Fold("o-1", [TestEvents.Placed("o-1")]).Currency);
+        Assert.Equal("USD", OrderView.Fold("o-1", [TestEvents.Validated("o-1") with { Currency = "USD" }]).Currency);
+        Assert.Null(OrderView.Fold("o-1", [new OrderRejected("o-1", "no")]).Currency);
+    }
 }

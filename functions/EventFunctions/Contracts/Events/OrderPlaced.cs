@@ -1,3 +1,4 @@
 namespace EventFunctions.Contracts.Events;
 
-public sealed record OrderPlaced(string OrderId, string CustomerId, IReadOnlyList<OrderLine> Lines, string PaymentToken) : IOrderEvent;
+/// <summary>v2 adds <paramref name="Currency"/>, the currency of every price the order is charged at (<see cref="CurrencyCode"/>).</summary>
+public sealed record OrderPlaced(string OrderId, string CustomerId, IReadOnlyList<OrderLine> Lines, string PaymentToken, string Currency = CurrencyCode.Default) : IOrderEvent;

@@ -25,7 +25,7 @@ public sealed class ProcessPaymentFunction(IPaymentGateway gateway, TimeProvider
         var charges = events.Select(async e =>
         {
             var order = (OrderValidated)e.Data;
-            var result = await gateway.ChargeAsync(new ChargeRequest(order.OrderId, order.Total, order.PaymentToken), IdempotencyKey(order.OrderId), cancellationToken);
+            var result = await gateway.ChargeAsync(new ChargeRequest(order.OrderId, order.Total, order.PaymentToken, order.Currency), IdempotencyKey(order.OrderId), cancellationToken);
             return Decide(e, order, result);
         });
         return await Task.WhenAll(charges);
@@ -48,7 +48,7 @@ public sealed class ProcessPaymentFunction(IPaymentGateway gateway, TimeProvider
         var now = clock.GetUtcNow();
         var charge = new PaymentCharge(order.OrderId, result.PaymentId, order.Total, result.DeclineReason);
         IOrderEvent outcome = result.PaymentId is { } paymentId
-            ? new PaymentCaptured(order.OrderId, paymentId, order.Total, order.Lines.Select(l => new OrderLine(l.Sku, l.Quantity)).ToList())
+            ? new PaymentCaptured(order.OrderId, paymentId, order.Total, order.Lines.Select(l => new OrderLine(l.Sku, l.Quantity)).ToList(), order.Currency)
             : new PaymentDeclined(order.OrderId, result.DeclineReason ?? "declined");
         return Effect.Emitting(cause, Name, now, outcome, charge);
     }

@@ -1,7 +1,9 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using EventFunctions.Contracts;
 using EventFunctions.Contracts.Events;
+using EventFunctions.Contracts.Versions;
 using EventFunctions.Messaging;
 
 namespace EventFunctions.Functions.ProjectOrderView;
@@ -9,7 +11,8 @@ namespace EventFunctions.Functions.ProjectOrderView;
 /// <summary>
 /// One event of an order, kept as an immutable fact beside the order's other facts; the view is their fold.
 /// Writing a fact needs no read and no version check: the first write of a fact wins, a repeat is dropped.
-/// Beside the event's data it keeps when the event was created, by whom and in reaction to what: the order's timeline.
+/// Beside the event's data it keeps when the event was created, by whom and in reaction to what: the order's timeline;
+/// and the schema version the data is in, so that a fact kept before a version change is upcast as it is read.
 /// </summary>
 public sealed record OrderFact(string OrderId, string EventId, string Type, string Data, string? Problem, DateTimeOffset Time, string Source, string? CausationId) : StateChange
 {
@@ -20,6 +23,9 @@ public sealed record OrderFact(string OrderId, string EventId, string Type, stri
     public const string TimeProperty = "Time";
     public const string SourceProperty = "Source";
     public const string CausationIdProperty = "CausationId";
+
+    /// <summary>Absent from facts kept before versions existed: those are v1.</summary>
+    public const string SchemaVersionProperty = "SchemaVersion";
 
     // A reduced fact keeps this much of each text and list: enough to fold, well within a 64 KiB property.
     private const int MaxText = 128;
@@ -46,6 +52,7 @@ public sealed record OrderFact(string OrderId, string EventId, string Type, stri
             var properties = new Dictionary<string, object>
             {
                 ["EventId"] = EventId, [TypeProperty] = Type, [DataProperty] = Data, [TimeProperty] = Time, [SourceProperty] = Source,
+                [SchemaVersionProperty] = SchemaVersion,
             };
             if (Problem is not null) properties[ProblemProperty] = Problem;
             if (CausationId is not null) properties[CausationIdProperty] = CausationId;
@@ -53,8 +60,12 @@ public sealed record OrderFact(string OrderId, string EventId, string Type, stri
         }
     }
 
-    public static IOrderEvent? Read(string type, string data) =>
-        EventTypes.Find(type) is { } clrType ? JsonSerializer.Deserialize(data, clrType, EventCodec.Json) as IOrderEvent : null;
+    /// <summary>Data is always written in the current version of its type.</summary>
+    public int SchemaVersion => EventTypes.Find(Type) is { } clrType ? EventSchemas.CurrentVersionOf(clrType) : EventSchemas.Unversioned;
+
+    /// <summary>The event a fact row keeps, upcast from the version it was kept in (none: v1).</summary>
+    public static IOrderEvent? Read(string type, string data, int? schemaVersion = null) =>
+        EventTypes.Find(type) is { } clrType ? EventData.Read(clrType, schemaVersion ?? EventSchemas.Unversioned, Encoding.UTF8.GetBytes(data)) : null;
 
     private static JsonNode? Reduce(JsonNode? node) => node switch
     {

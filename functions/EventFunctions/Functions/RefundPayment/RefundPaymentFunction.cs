@@ -26,7 +26,7 @@ public sealed class RefundPaymentFunction(IPaymentGateway gateway, TimeProvider 
         var refunds = events.Select(async e =>
         {
             var shortage = (StockUnavailable)e.Data;
-            var refund = await gateway.RefundAsync(new RefundRequest(shortage.PaymentId, shortage.Amount), IdempotencyKey(shortage.PaymentId), cancellationToken);
+            var refund = await gateway.RefundAsync(new RefundRequest(shortage.PaymentId, shortage.Amount, shortage.Currency), IdempotencyKey(shortage.PaymentId), cancellationToken);
             return Refunded(e, shortage, refund);
         });
         return await Task.WhenAll(refunds);
@@ -44,12 +44,12 @@ public sealed class RefundPaymentFunction(IPaymentGateway gateway, TimeProvider 
         return refund is not null
             ? Refunded(cause, shortage, refund)
             : Effect.Emitting(cause, Name, clock.GetUtcNow(),
-                new RefundFailed(shortage.OrderId, shortage.PaymentId, shortage.Amount, reason),
+                new RefundFailed(shortage.OrderId, shortage.PaymentId, shortage.Amount, reason, shortage.Currency),
                 new PaymentRefund(shortage.OrderId, shortage.PaymentId, shortage.Amount, RefundId: null, reason));
     }
 
     private Effect Refunded(EventEnvelope cause, StockUnavailable shortage, RefundResult refund) =>
         Effect.Emitting(cause, Name, clock.GetUtcNow(),
-            new PaymentRefunded(shortage.OrderId, shortage.PaymentId, refund.RefundId, shortage.Amount),
+            new PaymentRefunded(shortage.OrderId, shortage.PaymentId, refund.RefundId, shortage.Amount, shortage.Currency),
             new PaymentRefund(shortage.OrderId, shortage.PaymentId, shortage.Amount, refund.RefundId));
 }

@@ -37,5 +37,5 @@ public sealed class ReserveStockFunction(IStockReservations stock, TimeProvider 
     private static IOrderEvent Outcome(PaymentCaptured payment, ReservationOutcome outcome, string? reason = null) =>
         outcome.IsReserved
             ? new Contracts.Events.StockReserved(payment.OrderId, payment.Lines)
-            : new StockUnavailable(payment.OrderId, outcome.ShortSkus, payment.PaymentId, payment.Amount, reason);
+            : new StockUnavailable(payment.OrderId, outcome.ShortSkus, payment.PaymentId, payment.Amount, reason, payment.Currency);
 }
