@@ -24,12 +24,13 @@ public sealed class TableDailySales(ViewTables views) : IDailySales
             sold.Add(new SoldUnits(row.GetString("OrderId"), DateOnly.ParseExact(row.GetString("Day"), "yyyy-MM-dd", CultureInfo.InvariantCulture),
                 row.GetInt32(SkuSold.QuantityProperty) ?? 0));
 
-        var prices = new ConcurrentDictionary<string, decimal>();
+        var prices = new ConcurrentDictionary<string, UnitPrice>();
         await Parallel.ForEachAsync(sold.Select(s => s.OrderId).Distinct().Chunk(TableLimits.RowKeysPerQuery), cancellationToken, async (orders, token) =>
         {
             var rows = string.Join(" or ", orders.Select(o => TableClient.CreateQueryFilter($"RowKey eq {SkuPrice.RowKeyPrefix + o}")));
             await foreach (var row in table.QueryAsync<TableEntity>($"{TableClient.CreateQueryFilter($"PartitionKey eq {sku}")} and ({rows})", cancellationToken: token))
-                prices[row.GetString("OrderId")] = decimal.Parse(row.GetString(SkuPrice.UnitPriceProperty), CultureInfo.InvariantCulture);
+                prices[row.GetString("OrderId")] = new UnitPrice(
+                    decimal.Parse(row.GetString(SkuPrice.UnitPriceProperty), CultureInfo.InvariantCulture), row.GetString(SkuPrice.CurrencyProperty));
         });
         return new SkuSales(sku, from, to, SalesFold.ByDay(sold, prices));
     }

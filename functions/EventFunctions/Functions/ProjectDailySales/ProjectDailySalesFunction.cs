@@ -37,7 +37,7 @@ public sealed class ProjectDailySalesFunction(ViewTables views) : IEventFunction
 
     private static StateChange[] RowsOf(EventEnvelope envelope) => envelope.Data switch
     {
-        OrderValidated validated => validated.Lines.Select(l => new SkuPrice(l.Sku, validated.OrderId, l.UnitPrice)).ToArray<StateChange>(),
+        OrderValidated validated => validated.Lines.Select(l => new SkuPrice(l.Sku, validated.OrderId, l.UnitPrice, validated.Currency)).ToArray<StateChange>(),
         StockReserved reserved => reserved.Lines
             .Select(l => new SkuSold(l.Sku, reserved.OrderId, DateOnly.FromDateTime(envelope.Time.UtcDateTime), l.Quantity)).ToArray<StateChange>(),
         _ => [],

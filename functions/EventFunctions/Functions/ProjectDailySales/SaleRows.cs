@@ -7,10 +7,11 @@ namespace EventFunctions.Functions.ProjectDailySales;
 /// The price an order pays for a sku, from its OrderValidated: one row in the sku's partition, beside the units it sold.
 /// The topics are not ordered relative to each other, so the price and the sale arrive in either order; the read joins them.
 /// </summary>
-public sealed record SkuPrice(string Sku, string OrderId, decimal UnitPrice) : StateChange
+public sealed record SkuPrice(string Sku, string OrderId, decimal UnitPrice, string Currency) : StateChange
 {
     public const string RowKeyPrefix = "price|";
     public const string UnitPriceProperty = "UnitPrice";
+    public const string CurrencyProperty = "Currency";
 
     public override string RowKey => RowKeyPrefix + OrderId;
 
@@ -23,6 +24,7 @@ public sealed record SkuPrice(string Sku, string OrderId, decimal UnitPrice) : S
     {
         ["OrderId"] = OrderId,
         [UnitPriceProperty] = UnitPrice.ToString(CultureInfo.InvariantCulture),
+        [CurrencyProperty] = Currency,
     };
 }
 
