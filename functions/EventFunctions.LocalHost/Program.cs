@@ -46,6 +46,12 @@ try
             return await OperationsCommand.RunAsync(command.Command, [.. command.Words, .. settings]);
     }
 }
+catch (HttpRequestException e) when (command.Command is "dlq" or "overdue" or "views")
+{
+    // The verbs are clients of a running pipeline: say that none answers, not how the socket failed.
+    Console.Error.WriteLine($"run.sh: no pipeline answers at {VerbOptions.Parse([.. command.Settings]).Api}: {e.Message.TrimEnd('.')}. Start one with ./run.sh, or point --api at one.");
+    return 1;
+}
 catch (InvalidSettingException e)
 {
     Console.Error.WriteLine($"run.sh: {e.Message}");

@@ -67,6 +67,8 @@ public sealed class CommandLineTests
     [InlineData(0, "Usage: ./run.sh", "--help")]
     [InlineData(2, "run.sh: --orders takes a whole number of at least 1, not '0'", "bench", "--orders", "0")]
     [InlineData(2, "run.sh: unknown command 'serve'", "serve")]
+    [InlineData(1, "run.sh: no pipeline answers at http://127.0.0.1:9/api: ", "views", "--api", "http://127.0.0.1:9/api")]
+    [InlineData(1, "run.sh: no pipeline answers at http://127.0.0.1:9/api: ", "dlq", "list", "--api", "http://127.0.0.1:9/api")]
     public async Task The_host_prints_help_or_one_error_line_and_exits_with_its_code(int exitCode, string output, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
