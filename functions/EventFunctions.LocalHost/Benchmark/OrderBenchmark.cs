@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using EventFunctions.Http;
 using EventFunctions.Storage;
+using EventFunctions.Views.Rebuild;
 using EventFunctions.Views;
 
 namespace EventFunctions.LocalHost.Benchmark;
@@ -33,6 +34,11 @@ public static class OrderBenchmark
         });
         using var http = new HttpClient { BaseAddress = pipeline.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
         await WaitUntilReadyAsync(http);
+        // New tables: the daily sales read model is built first (from empty topics, 15 s). Measure the pipeline as it
+        // runs, not that first build's consumer beside it.
+        Console.WriteLine("waiting for the read models' first build to switch…");
+        if (await pipeline.Services.GetRequiredService<BuildsInProgress>().WaitWhileAnyAsync(TimeSpan.FromSeconds(60), TimeProvider.System, CancellationToken.None))
+            throw new TimeoutException("The read models' first build did not switch within 60 s.");
 
         for (var i = 0; i < skus; i++)
             (await http.PutAsJsonAsync($"/api/inventory/{Sku(i)}", new SetInventoryRequest(orders * 10, 1m + i))).EnsureSuccessStatusCode();

@@ -74,7 +74,8 @@ public sealed class ViewRebuildWorker(
             consumers[KeyOf(model, building)] = consumer;
             consumer.Start();
         }
-        await rebuilds.SwitchIfCaughtUpAsync(model, cancellationToken);
+        if (await rebuilds.SwitchIfCaughtUpAsync(model, cancellationToken) && consumers.Remove(KeyOf(model, building), out var done))
+            await done.DisposeAsync();
     }
 
     private async Task<ViewVersions> StartFirstBuildAsync(ReadModel model, ViewVersions versions, CancellationToken cancellationToken)
