@@ -17,7 +17,9 @@ namespace EventFunctions.FaultTests.Infrastructure;
 public sealed class PipelineAudit(TableStorage tables, KafkaConnection kafka)
 {
     /// <summary>The order views as the API reads them: from the view's active version.</summary>
-    public TableOrderViews Views { get; } = new(new ViewTables(new TableViewVersionStore(tables), tables, TimeProvider.System, new ViewRebuildOptions()));
+    private readonly ViewTables versions = new(new TableViewVersionStore(tables), tables, TimeProvider.System, new ViewRebuildOptions());
+
+    public TableOrderViews Views => new(versions);
 
     public async Task WaitUntilFinalAsync(IReadOnlyList<PlacedOrder> orders, TimeSpan timeout)
     {
@@ -120,7 +122,8 @@ public sealed class PipelineAudit(TableStorage tables, KafkaConnection kafka)
     private async Task CheckCustomerListsAsync(IReadOnlyList<PlacedOrder> orders, List<string> problems)
     {
         var listed = new Dictionary<string, List<string>>();
-        await foreach (var row in tables.Table(TableStorage.OrderViews).QueryAsync<TableEntity>(
+        var active = await versions.ReadTableAsync(ReadModels.Orders, CancellationToken.None);
+        await foreach (var row in active.QueryAsync<TableEntity>(
             TableClient.CreateQueryFilter($"PartitionKey ge {"customers-"} and PartitionKey lt {"customers."}")))
         {
             var customer = row.RowKey[..row.RowKey.IndexOf('|')];
