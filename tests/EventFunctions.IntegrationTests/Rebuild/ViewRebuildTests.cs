@@ -26,26 +26,13 @@ public sealed class ViewRebuildTests(RebuildFixture pipeline) : IClassFixture<Re
     public async Task A_corrupted_order_view_comes_back_identical_from_the_log_while_orders_keep_flowing_and_a_rollback_switches_back()
     {
         var run = Guid.NewGuid().ToString("N")[..6];
-        var (plenty, scarce) = ($"pen-{run}", $"ink-{run}");
-        await pipeline.StockAsync(plenty, 100_000, 2.5m);
-        await pipeline.StockAsync(scarce, 1, 7m);
-        var orders = new List<string>();
-        for (var i = 0; i < 24; i++)
-        {
-            var (token, line) = (i % 4) switch
-            {
-                0 => ("tok_visa", (plenty, 2)),
-                1 => ("tok_chargeDeclined", (plenty, 1)),
-                2 => ("tok_visa", ($"nothing-{run}", 1)),   // rejected: not in the catalogue
-                _ => ("tok_visa", (scarce, 5)),             // paid, short of stock, refunded
-            };
-            orders.Add(await pipeline.PlaceAsync($"rb-{run}-{i:D2}", Customers[i % 3] + run, token, line));
-        }
+        var (orders, plenty) = await PlaceEveryOutcomeAsync(run);
         foreach (var order in orders) await pipeline.FinalViewAsync(order);
         var before = await SnapshotAsync(orders);
 
-        var live = pipeline.Tables.Table(TableStorage.OrderViews);
-        await CorruptAsync(live, orders);
+        var versions = await StatusAsync("orders");
+        var corrupted = versions["active"]!.GetValue<int>();
+        await CorruptAsync(pipeline.Tables.Table(versions["tables"]!["active"]!.GetValue<string>()), orders);
         Assert.NotEqual(before, await SnapshotAsync(orders));
 
         using var flowing = new CancellationTokenSource();
@@ -65,7 +52,7 @@ public sealed class ViewRebuildTests(RebuildFixture pipeline) : IClassFixture<Re
 
         Assert.Equal(before, await SnapshotAsync(orders));
         var status = await StatusAsync("orders");
-        Assert.Equal(1, status["previous"]!.GetValue<int>());
+        Assert.Equal(corrupted, status["previous"]!.GetValue<int>());
         Assert.Null(status["building"]);
 
         // The previous version is kept current beside the active one: a rollback serves it, corrupted as it was, with
@@ -75,6 +62,34 @@ public sealed class ViewRebuildTests(RebuildFixture pipeline) : IClassFixture<Re
         Assert.All(await Task.WhenAll(flowed.Select(ViewAsync)), view => Assert.True(view?["isComplete"]!.GetValue<bool>(), view?.ToJsonString()));
         Assert.Equal(HttpStatusCode.OK, (await pipeline.Http.PostAsync("/api/operations/views/orders/rollback", null)).StatusCode);
         Assert.Equal(before, await SnapshotAsync(orders));
+    }
+
+    [Fact]
+    public async Task A_deleted_order_view_comes_back_identical_from_the_log_with_one_command_while_orders_keep_flowing()
+    {
+        var run = Guid.NewGuid().ToString("N")[..6];
+        var (orders, plenty) = await PlaceEveryOutcomeAsync(run);
+        foreach (var order in orders) await pipeline.FinalViewAsync(order);
+        var before = await SnapshotAsync(orders);
+        var versions = await StatusAsync("orders");
+        var deleted = versions["active"]!.GetValue<int>();
+
+        await pipeline.Tables.Table(versions["tables"]!["active"]!.GetValue<string>()).DeleteAsync();
+        Assert.NotEqual(HttpStatusCode.OK, (await pipeline.Http.GetAsync($"/api/orders/{orders[0]}")).StatusCode);
+
+        using var flowing = new CancellationTokenSource();
+        var flow = KeepPlacingAsync(run, plenty, flowing.Token);
+        var started = await pipeline.Http.PostAsync("/api/operations/views/orders/rebuild", null);
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        var building = (await started.Content.ReadFromJsonAsync<JsonObject>())!["building"]!.GetValue<int>();
+        await Eventually.TrueAsync(async () => (await StatusAsync("orders"))["active"]?.GetValue<int>() == building, BuildPatience,
+            $"version {building} of the order view serves");
+        await flowing.CancelAsync();
+        foreach (var order in await flow) await pipeline.FinalViewAsync(order);
+
+        Assert.Equal(before, await SnapshotAsync(orders));
+        // The deleted version is not kept for a rollback: nothing could write it.
+        Assert.NotEqual(deleted, (await StatusAsync("orders"))["previous"]?.GetValue<int>());
     }
 
     [Fact]
@@ -112,6 +127,27 @@ public sealed class ViewRebuildTests(RebuildFixture pipeline) : IClassFixture<Re
         await pipeline.FinalViewAsync(await pipeline.PlaceAsync($"ds-{run}-5", "dee", "tok_visa", (pen, 4)));
         await Eventually.TrueAsync(async () => (await SalesAsync(pen))["revenue"]!["EUR"]!.GetValue<decimal>() == 22.5m, PipelineFixture.Patience,
             "a sale made after the build is in the read model");
+    }
+
+    /// <summary>24 orders of three customers, six of each end: confirmed, declined, rejected, cancelled and refunded.</summary>
+    private async Task<(List<string> Orders, string Sku)> PlaceEveryOutcomeAsync(string run)
+    {
+        var (plenty, scarce) = ($"pen-{run}", $"ink-{run}");
+        await pipeline.StockAsync(plenty, 100_000, 2.5m);
+        await pipeline.StockAsync(scarce, 1, 7m);
+        var orders = new List<string>();
+        for (var i = 0; i < 24; i++)
+        {
+            var (token, line) = (i % 4) switch
+            {
+                0 => ("tok_visa", (plenty, 2)),
+                1 => ("tok_chargeDeclined", (plenty, 1)),
+                2 => ("tok_visa", ($"nothing-{run}", 1)),   // rejected: not in the catalogue
+                _ => ("tok_visa", (scarce, 5)),             // paid, short of stock, refunded
+            };
+            orders.Add(await pipeline.PlaceAsync($"rb-{run}-{i:D2}", Customers[i % 3] + run, token, line));
+        }
+        return (orders, plenty);
     }
 
     /// <summary>Every order's view and every customer's list, as the API answers them.</summary>

@@ -90,13 +90,23 @@ public sealed class ViewRebuilds(
         }
         if (!RebuildCatchUp.CanSwitch(versions, progress, options.VersionsTtl)) return false;
 
+        // A deleted view is rebuilt too; it is not kept as the previous version, since nothing could write it.
+        var activeExists = versions.Active is not { } active || await ExistsAsync(model.TableOf(active), cancellationToken);
         int? retired = null;
-        var switched = await store.ChangeAsync(model, v => v.Building == building ? v.Switched(out retired) : throw new ViewVersionConflictException("the build changed meanwhile"), cancellationToken);
+        var switched = await store.ChangeAsync(model,
+            v => v.Building == building ? v.Switched(out retired, activeExists) : throw new ViewVersionConflictException("the build changed meanwhile"), cancellationToken);
         views.Remember(model, switched);
         logger.LogWarning("The {Model} read model serves version {Version}, built from {Records} records; {Previous}",
             model.Name, building, progress.RecordsProjected, switched.Previous is { } previous ? $"version {previous} is kept for a rollback" : "there is no previous version");
         if (retired is { } old) DeleteLater(model, old);
         return true;
+    }
+
+    private async Task<bool> ExistsAsync(string table, CancellationToken cancellationToken)
+    {
+        var name = tables.Table(table).Name;
+        await foreach (var _ in tables.Service.QueryAsync(t => t.Name == name, maxPerPage: 1, cancellationToken: cancellationToken)) return true;
+        return false;
     }
 
     private ViewStatus StatusOf(ReadModel model, ViewVersions versions, RebuildProgress? progress) => ViewStatus.Of(model, versions, progress, options.VersionsTtl);

@@ -22,12 +22,16 @@ public sealed record ViewVersions(int? Active, int? Previous, int? Building, Dat
             ? throw new ViewVersionConflictException($"version {building} is being built since {BuildingSince:O}; wait for it to switch, or cancel it first")
             : this with { Building = LastVersion + 1, BuildingSince = now, BuildingFromRemaining = fromRemaining, LastVersion = LastVersion + 1 };
 
-    /// <summary>The built version serves; the active one becomes the previous; the previous one before it is no longer kept (<paramref name="retired"/>).</summary>
-    public ViewVersions Switched(out int? retired)
+    /// <summary>
+    /// The built version serves; the active one becomes the previous, and the previous one before it is no longer kept
+    /// (<paramref name="retired"/>). When the active one's table is gone (<paramref name="activeExists"/> false: the
+    /// rebuild replaces a deleted view), it is dropped instead, and the previous one stays.
+    /// </summary>
+    public ViewVersions Switched(out int? retired, bool activeExists = true)
     {
         var building = Building ?? throw new ViewVersionConflictException("no version is being built");
-        retired = Previous;
-        return this with { Active = building, Previous = Active, Building = null, BuildingSince = null, BuildingFromRemaining = false };
+        retired = activeExists ? Previous : null;
+        return this with { Active = building, Previous = activeExists ? Active : Previous, Building = null, BuildingSince = null, BuildingFromRemaining = false };
     }
 
     /// <summary>The previous version serves again, and the one that served becomes the previous: a second rollback undoes the first.</summary>

@@ -41,6 +41,18 @@ public class ViewVersionsTests
     }
 
     [Fact]
+    public void A_build_that_replaces_a_deleted_view_drops_it_and_keeps_the_previous_version()
+    {
+        var second = ViewVersions.BuiltAt(1).StartBuilding(Now, false).Switched(out _);
+
+        var third = second.StartBuilding(Now, false).Switched(out var retired, activeExists: false);
+
+        Assert.Equal((3, 1), (third.Active!.Value, third.Previous!.Value));
+        Assert.Null(retired);
+        Assert.Null(ViewVersions.BuiltAt(1).StartBuilding(Now, false).Switched(out _, activeExists: false).Previous);
+    }
+
+    [Fact]
     public void A_rollback_serves_the_previous_version_and_a_second_one_undoes_the_first()
     {
         var switched = ViewVersions.BuiltAt(1).StartBuilding(Now, false).Switched(out _);
