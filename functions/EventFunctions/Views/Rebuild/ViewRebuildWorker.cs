@@ -17,7 +17,7 @@ namespace EventFunctions.Views.Rebuild;
 /// </summary>
 public sealed class ViewRebuildWorker(
     IServiceProvider services, IEnumerable<IEventFunction> functions, IViewVersionStore store, ViewRebuilds rebuilds, KafkaConnection kafka,
-    ViewRebuildOptions options, ILoggerFactory loggers) : BackgroundService
+    FunctionHealth health, ViewRebuildOptions options, ILoggerFactory loggers) : BackgroundService
 {
     private readonly ILogger logger = loggers.CreateLogger<ViewRebuildWorker>();
     private readonly Dictionary<string, RebuildConsumer> consumers = [];
@@ -63,10 +63,7 @@ public sealed class ViewRebuildWorker(
             versions = await StartFirstBuildAsync(model, versions, cancellationToken);
 
         foreach (var stale in consumers.Where(c => c.Key.StartsWith(model.Name + "@", StringComparison.Ordinal) && c.Key != KeyOf(model, versions.Building)).ToList())
-        {
-            consumers.Remove(stale.Key);
-            await stale.Value.DisposeAsync();
-        }
+            await StopAsync(stale.Key);
         if (versions.Building is not { } building) return;
         if (!consumers.ContainsKey(KeyOf(model, building)))
         {
@@ -74,8 +71,15 @@ public sealed class ViewRebuildWorker(
             consumers[KeyOf(model, building)] = consumer;
             consumer.Start();
         }
-        if (await rebuilds.SwitchIfCaughtUpAsync(model, cancellationToken) && consumers.Remove(KeyOf(model, building), out var done))
-            await done.DisposeAsync();
+        if (await rebuilds.SwitchIfCaughtUpAsync(model, cancellationToken)) await StopAsync(KeyOf(model, building));
+    }
+
+    /// <summary>Stops a build's consumer: it switched, or was cancelled. A fault it was waiting out is no longer the instance's.</summary>
+    private async Task StopAsync(string key)
+    {
+        if (!consumers.Remove(key, out var consumer)) return;
+        await consumer.DisposeAsync();
+        health.Recovered(consumer.Group);
     }
 
     private async Task<ViewVersions> StartFirstBuildAsync(ReadModel model, ViewVersions versions, CancellationToken cancellationToken)
