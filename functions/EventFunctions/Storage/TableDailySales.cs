@@ -27,8 +27,7 @@ public sealed class TableDailySales(ViewTables views) : IDailySales
         var prices = new ConcurrentDictionary<string, UnitPrice>();
         await Parallel.ForEachAsync(sold.Select(s => s.OrderId).Distinct().Chunk(TableLimits.RowKeysPerQuery), cancellationToken, async (orders, token) =>
         {
-            var rows = string.Join(" or ", orders.Select(o => TableClient.CreateQueryFilter($"RowKey eq {SkuPrice.RowKeyPrefix + o}")));
-            await foreach (var row in table.QueryAsync<TableEntity>($"{TableClient.CreateQueryFilter($"PartitionKey eq {sku}")} and ({rows})", cancellationToken: token))
+            await foreach (var row in table.QueryAsync<TableEntity>(TableLimits.RowsOf(sku, orders.Select(o => SkuPrice.RowKeyPrefix + o)), cancellationToken: token))
                 prices[row.GetString("OrderId")] = new UnitPrice(
                     decimal.Parse(row.GetString(SkuPrice.UnitPriceProperty), CultureInfo.InvariantCulture), row.GetString(SkuPrice.CurrencyProperty));
         });

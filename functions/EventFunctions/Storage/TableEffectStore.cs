@@ -30,8 +30,7 @@ public sealed class TableEffectStore(TableStorage tables, ILogger<TableEffectSto
         await Parallel.ForEachAsync(queries, new ParallelOptions { MaxDegreeOfParallelism = ParallelQueries, CancellationToken = cancellationToken },
             async (query, token) =>
             {
-                var rows = string.Join(" or ", query.Events.Select(e => TableClient.CreateQueryFilter($"RowKey eq {InboxRow.Key(function, e)}")));
-                var filter = $"{TableClient.CreateQueryFilter($"PartitionKey eq {query.Shard}")} and ({rows})";
+                var filter = TableLimits.RowsOf(query.Shard, query.Events.Select(e => InboxRow.Key(function, e)));
                 await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: token))
                     found[row.GetString(InboxRow.EventId)] = InboxRow.ReadOutbox(row);
             });

@@ -58,8 +58,7 @@ public sealed class TableEventLineage(TableStorage tables, IOrderRequests reques
         {
             var writer = group.Key.Writer;
             var keys = chunk.ToDictionary(e => e.Event.Id, e => InboxRow.Key(writer, e.Event.Subject, e.Event.CausationId!));
-            var filter = $"{TableClient.CreateQueryFilter($"PartitionKey eq {group.Key.Shard}")} and " +
-                $"({string.Join(" or ", keys.Values.Distinct().Select(k => TableClient.CreateQueryFilter($"RowKey eq {k}")))})";
+            var filter = TableLimits.RowsOf(group.Key.Shard, keys.Values.Distinct());
             var rows = new Dictionary<string, TableEntity>();
             await foreach (var row in tables.Table(homeTables[writer]).QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
                 rows[row.RowKey] = row;

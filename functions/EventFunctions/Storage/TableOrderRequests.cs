@@ -43,7 +43,7 @@ public sealed class TableOrderRequests(TableStorage tables, TimeProvider clock) 
         foreach (var id in orderIds) if (known.TryGetValue(id, out var fingerprint)) found[id] = fingerprint;
 
         var queries = unknown.GroupBy(OrderShard.Of).SelectMany(shard => shard.Chunk(TableLimits.RowKeysPerQuery).Select(chunk =>
-            $"{TableClient.CreateQueryFilter($"PartitionKey eq {shard.Key}")} and ({string.Join(" or ", chunk.Select(id => TableClient.CreateQueryFilter($"RowKey eq {id}")))})"));
+            TableLimits.RowsOf(shard.Key, chunk)));
         await Task.WhenAll(queries.Select(async filter =>
         {
             // A $select returns only what it names: the row key too, or the row would come back without it.

@@ -166,10 +166,7 @@ public sealed class TableStockReservations(TableStorage tables, ILogger<TableSto
         List<(string Sku, string OrderId)> lines, CancellationToken cancellationToken)
     {
         var queries = lines.GroupBy(l => l.Sku).SelectMany(sku => sku.Chunk(TableLimits.RowKeysPerQuery).Select(chunk =>
-        {
-            var rows = string.Join(" or ", chunk.Select(l => TableClient.CreateQueryFilter($"RowKey eq {LineRowKey(l.OrderId)}")));
-            return $"{TableClient.CreateQueryFilter($"PartitionKey eq {sku.Key}")} and ({rows})";
-        }));
+            TableLimits.RowsOf(sku.Key, chunk.Select(l => LineRowKey(l.OrderId)))));
         var results = await Task.WhenAll(queries.Select(async filter =>
         {
             var found = new List<TableEntity>();

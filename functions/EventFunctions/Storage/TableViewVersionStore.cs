@@ -11,22 +11,26 @@ public sealed class TableViewVersionStore(TableStorage tables) : IViewVersionSto
 
     private TableClient Table => tables.Table(TableStorage.Operations);
 
-    public async Task<(ViewVersions Versions, string? Tag)> GetAsync(ReadModel model, CancellationToken cancellationToken)
+    public async Task<ViewVersions> GetAsync(ReadModel model, CancellationToken cancellationToken) =>
+        (await GetTaggedAsync(model, cancellationToken)).Versions;
+
+    /// <summary>The versions with the ETag a change is conditional on; none before the first change.</summary>
+    private async Task<(ViewVersions Versions, ETag? Tag)> GetTaggedAsync(ReadModel model, CancellationToken cancellationToken)
     {
         var row = await Table.GetEntityIfExistsAsync<TableEntity>(Partition, model.Name, cancellationToken: cancellationToken);
-        return row.HasValue ? (Read(row.Value!), row.Value!.ETag.ToString()) : (model.Initial, null);
+        return row.HasValue ? (Read(row.Value!), row.Value!.ETag) : (model.Initial, null);
     }
 
     public async Task<ViewVersions> ChangeAsync(ReadModel model, Func<ViewVersions, ViewVersions> change, CancellationToken cancellationToken)
     {
         while (true)
         {
-            var (current, tag) = await GetAsync(model, cancellationToken);
+            var (current, tag) = await GetTaggedAsync(model, cancellationToken);
             var next = change(current);
             try
             {
-                if (tag is null) await Table.AddEntityAsync(Write(model, next), cancellationToken);
-                else await Table.UpdateEntityAsync(Write(model, next), new ETag(tag), TableUpdateMode.Replace, cancellationToken);
+                if (tag is not { } etag) await Table.AddEntityAsync(Write(model, next), cancellationToken);
+                else await Table.UpdateEntityAsync(Write(model, next), etag, TableUpdateMode.Replace, cancellationToken);
                 return next;
             }
             catch (RequestFailedException e) when (e.Status is 409 or 412)

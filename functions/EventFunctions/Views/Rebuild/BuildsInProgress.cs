@@ -12,7 +12,7 @@ public sealed class BuildsInProgress(IViewVersionStore store, ViewRebuildOptions
     public async Task<bool> AnyAsync(CancellationToken cancellationToken)
     {
         foreach (var model in ReadModels.All)
-            if ((await store.GetAsync(model, cancellationToken)).Versions.Building is not null) return true;
+            if ((await store.GetAsync(model, cancellationToken)).Building is not null) return true;
         return false;
     }
 

@@ -58,7 +58,7 @@ public sealed class ViewRebuildWorker(
 
     private async Task TendAsync(ReadModel model, CancellationToken cancellationToken)
     {
-        var (versions, _) = await store.GetAsync(model, cancellationToken);
+        var versions = await store.GetAsync(model, cancellationToken);
         if (versions is { Active: null, Building: null } && options.BuildNewReadModels)
             versions = await StartFirstBuildAsync(model, versions, cancellationToken);
 
@@ -71,7 +71,7 @@ public sealed class ViewRebuildWorker(
             consumers[KeyOf(model, building)] = consumer;
             consumer.Start();
         }
-        if (await rebuilds.SwitchIfCaughtUpAsync(model, cancellationToken)) await StopAsync(KeyOf(model, building));
+        if (await rebuilds.SwitchIfCaughtUpAsync(model, versions, cancellationToken)) await StopAsync(KeyOf(model, building));
     }
 
     /// <summary>Stops a build's consumer: it switched, or was cancelled. A fault it was waiting out is no longer the instance's.</summary>
@@ -98,7 +98,7 @@ public sealed class ViewRebuildWorker(
                 logger.LogError("The {Model} read model was never built, and cannot be built whole: {Reason}", model.Name, refused.Message);
             return versions;
         }
-        return (await store.GetAsync(model, cancellationToken)).Versions;
+        return await store.GetAsync(model, cancellationToken);
     }
 
     private RebuildConsumer ConsumerOf(ReadModel model, int version)

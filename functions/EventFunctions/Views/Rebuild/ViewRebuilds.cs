@@ -20,7 +20,7 @@ public sealed class ViewRebuilds(
 
     public async Task<ViewStatus> StatusAsync(ReadModel model, CancellationToken cancellationToken)
     {
-        var (versions, _) = await store.GetAsync(model, cancellationToken);
+        var versions = await store.GetAsync(model, cancellationToken);
         return StatusOf(model, versions, versions.Building is { } building ? await MeasureAsync(model, building, cancellationToken) : null);
     }
 
@@ -35,11 +35,13 @@ public sealed class ViewRebuilds(
             throw new RebuildRefusedException($"{lost}. To build the {model.Name} read model from what remains, ask again with fromRemaining (./run.sh views rebuild {model.Name} --from-remaining).");
 
         // The table first, so that no writer ever meets a version without one; a version lost to a concurrent start stays empty and unused.
-        var (current, _) = await store.GetAsync(model, cancellationToken);
+        var current = await store.GetAsync(model, cancellationToken);
         if (current.Building is null)
             await tables.Table(model.TableOf(current.LastVersion + 1)).CreateIfNotExistsAsync(cancellationToken);
         var versions = await store.ChangeAsync(model, v => v.StartBuilding(clock.GetUtcNow(), fromRemaining), cancellationToken);
-        await tables.Table(model.TableOf(versions.Building!.Value)).CreateIfNotExistsAsync(cancellationToken);
+        // Another start and cancel in between took that number: this build got the next one.
+        if (versions.Building != current.LastVersion + 1)
+            await tables.Table(model.TableOf(versions.Building!.Value)).CreateIfNotExistsAsync(cancellationToken);
         views.Remember(model, versions);
         logger.LogWarning("Building version {Version} of the {Model} read model from the log{Remaining}", versions.Building, model.Name,
             lost is null ? "" : " (from what remains: " + lost + ")");
@@ -75,10 +77,9 @@ public sealed class ViewRebuilds(
         return StatusOf(model, versions, null);
     }
 
-    /// <summary>Switches readers to the version being built if it has caught up; says whether it did.</summary>
-    public async Task<bool> SwitchIfCaughtUpAsync(ReadModel model, CancellationToken cancellationToken)
+    /// <summary>Switches readers to the version being built, as <paramref name="versions"/> were just read, if it has caught up; says whether it did.</summary>
+    public async Task<bool> SwitchIfCaughtUpAsync(ReadModel model, ViewVersions versions, CancellationToken cancellationToken)
     {
-        var (versions, _) = await store.GetAsync(model, cancellationToken);
         if (versions.Building is not { } building) return false;
         var progress = await MeasureAsync(model, building, cancellationToken);
         // With orders flowing the build is always a batch or so behind the ends just read: give it a moment to pass

@@ -19,7 +19,7 @@ public sealed class ViewTables(IViewVersionStore store, TableStorage tables, Tim
         if (known.TryGetValue(model.Name, out var cached) && clock.GetUtcNow() - cached.ReadAt < options.VersionsTtl)
             return cached.Versions;
         var readAt = clock.GetUtcNow();
-        var (versions, _) = await store.GetAsync(model, cancellationToken);
+        var versions = await store.GetAsync(model, cancellationToken);
         known[model.Name] = (versions, readAt);
         return versions;
     }
