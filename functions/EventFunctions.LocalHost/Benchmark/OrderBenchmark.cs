@@ -1,115 +1,132 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net.Http.Json;
+using Confluent.Kafka;
 using EventFunctions.Http;
 using EventFunctions.Storage;
-using EventFunctions.Views.Rebuild;
-using EventFunctions.Views;
+using EventFunctions.Views.Versions;
 
 namespace EventFunctions.LocalHost.Benchmark;
 
 /// <summary>
-/// Places N orders through a freshly started pipeline over its HTTP API and reports throughput from the first
-/// POST to the last final status, latency from placed to final, and Table Storage round trips per order.
-/// It waits for each order with the API's own long poll, <see cref="OrderViewWaiter"/>, called in process
-/// (<c>--observe view</c>, the default), or over HTTP (<c>--observe api</c>), which adds N concurrent connections
-/// to the same two cores and measures the HTTP stack under that load as much as the pipeline.
+/// Runs a freshly started pipeline (new tables) under load over its HTTP API, in one of three modes:
+/// <list type="bullet">
+/// <item>closed (<c>--orders N</c>): every order posted at once, 64 POSTs in flight: throughput;</item>
+/// <item>open (<c>--rate R --duration S</c>): an order every 1/R s whatever the answers: the latency users feel at that rate;</item>
+/// <item>ramp (<c>--ramp</c>): open loads of rising rate until p99 placed→final passes a bound: the saturation rate.</item>
+/// </list>
+/// Each prints placed→final percentiles, each function's step latency, CPU per order (host and Azurite), Table
+/// entities and bytes written per order by each function, and Kafka records per order.
 /// </summary>
 public static class OrderBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var orders = IntArg(args, "--orders", 2000);
-        var concurrency = IntArg(args, "--concurrency", 64);
-        var skus = IntArg(args, "--skus", 20);
-        var observeApi = StringArg(args, "--observe", ObserveView) == ObserveApi;
-        // What is not the benchmark's own option (or its value) is a setting for the pipeline.
-        string[] own = ["--orders", "--concurrency", "--skus", "--observe"];
-        var settings = args.Where((a, i) => !own.Any(a.StartsWith) && (i == 0 || !own.Contains(args[i - 1]))).ToArray();
+        var options = new BenchmarkArgs(args);
+        var orders = options.Int("--orders", 2000);
+        var concurrency = options.Int("--concurrency", 64);
+        var rate = options.Double("--rate", 0);
+        var duration = TimeSpan.FromSeconds(options.Double("--duration", 30));
+        var warmup = TimeSpan.FromSeconds(options.Double("--warmup", 5));
+        var ramp = options.Flag("--ramp");
+        var ramping = new RampPlan(options.Double("--from", 50), options.Double("--step", 50), TimeSpan.FromSeconds(options.Double("--step-duration", 10)),
+            options.Double("--p99-bound", 1000), options.Double("--max-rate", 2000));
+        var skus = options.Int("--skus", 20);
+        var observeOverHttp = options.String("--observe", "view") == "api";
 
-        await using var pipeline = await LocalPipeline.StartAsync(settings, new LocalPipelineOptions
+        await using var pipeline = await LocalPipeline.StartAsync(options.PipelineSettings(), new LocalPipelineOptions
         {
             Urls = "http://127.0.0.1:0",
             TablePrefix = "bench" + Guid.NewGuid().ToString("N")[..8],
         });
         using var http = new HttpClient { BaseAddress = pipeline.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
+        using var admin = new AdminClientBuilder(pipeline.Kafka.AdminConfig()).Build();
+        using var steps = new EffectLatencies();
+        var storage = pipeline.Services.GetRequiredService<StorageRoundTrips>();
+        storage.MeasureWrites = true;
         await WaitUntilReadyAsync(http);
         // New tables: the daily sales read model is built first (from empty topics, 15 s). Measure the pipeline as it
         // runs, not that first build's consumer beside it.
         Console.WriteLine("waiting for the read models' first build to switch…");
-        if (await pipeline.Services.GetRequiredService<BuildsInProgress>().WaitWhileAnyAsync(TimeSpan.FromSeconds(60), TimeProvider.System, CancellationToken.None))
-            throw new TimeoutException("The read models' first build did not switch within 60 s.");
-
+        await WaitForReadModelsAsync(pipeline.Services.GetRequiredService<IViewVersionStore>());
         for (var i = 0; i < skus; i++)
-            (await http.PutAsJsonAsync($"/api/inventory/{Sku(i)}", new SetInventoryRequest(orders * 10, 1m + i))).EnsureSuccessStatusCode();
+            (await http.PutAsJsonAsync($"/api/inventory/{OrderLoad.Sku(i)}", new SetInventoryRequest(10_000_000, 1m + i))).EnsureSuccessStatusCode();
 
-        var roundTrips = pipeline.Services.GetRequiredService<StorageRoundTrips>();
-        var before = roundTrips.Snapshot();
-        var throttle = new SemaphoreSlim(concurrency);
-        var clock = Stopwatch.StartNew();
-        var results = await Task.WhenAll(Enumerable.Range(0, orders).Select(async n =>
+        var load = new OrderLoad(http, pipeline.Services, skus, observeOverHttp);
+        Console.WriteLine($"observed through:      {(observeOverHttp ? "the API's long poll over HTTP, one request per order" : "the API's long poll, in process")}");
+
+        async Task<LoadReport> MeasureAsync(Func<Task<IReadOnlyList<OrderOutcome>>> run)
         {
-            await throttle.WaitAsync();
-            TimeSpan placedAt, acceptedAt;
-            try
-            {
-                placedAt = clock.Elapsed;
-                var lines = Enumerable.Range(0, 1 + n % 3).Select(k => new OrderLineRequest(Sku((n + k * 7) % skus), 1 + k)).ToList();
-                var response = await http.PostAsJsonAsync("/api/orders", new PlaceOrderRequest($"bench-{n}", $"customer-{n % 100}", lines, "tok_visa"));
-                response.EnsureSuccessStatusCode();
-                acceptedAt = clock.Elapsed;
-            }
-            finally
-            {
-                throttle.Release();
-            }
-            var view = observeApi ? await LongPollForFinalAsync(http, $"bench-{n}") : await ObserveFinalAsync(pipeline.Services, $"bench-{n}");
-            return (Placed: placedAt, Accepted: acceptedAt, Final: clock.Elapsed, view.Status);
-        }));
-        var after = roundTrips.Snapshot();
-
-        var latencies = results.Select(r => (r.Final - r.Placed).TotalMilliseconds).Order().ToArray();
-        var elapsed = results.Max(r => r.Final) - results.Min(r => r.Placed);
-        Console.WriteLine($"observed through:     {(observeApi ? "the API's long poll over HTTP, one request per order" : "the API's long poll, in process")}");
-        Console.WriteLine($"orders:               {orders} ({string.Join(", ", results.GroupBy(r => r.Status).Select(g => $"{g.Count()} {g.Key}"))})");
-        Console.WriteLine($"elapsed:              {elapsed.TotalSeconds:F1} s (first POST to last final status)");
-        Console.WriteLine($"placing:              {(results.Max(r => r.Accepted) - results.Min(r => r.Placed)).TotalSeconds:F1} s to have every order accepted (202), p50 {Percentile(results.Select(r => (r.Accepted - r.Placed).TotalMilliseconds).Order().ToArray(), 0.5):F0} ms per POST");
-        Console.WriteLine($"throughput:           {orders / elapsed.TotalSeconds:F0} orders/s");
-        Console.WriteLine($"latency placed→final: p50 {Percentile(latencies, 0.50):F0} ms, p99 {Percentile(latencies, 0.99):F0} ms, max {latencies[^1]:F0} ms");
-        // The functions' own round trips; the API's claim, the simulated gateway's keys and the benchmark's reads apart.
-        string[] notFunctions = [StorageRoundTrips.Api, BenchmarkReads, TableIdempotencyKeys.Caller];
-        var functionTrips = after.Where(a => !notFunctions.Contains(a.Key)).Sum(a => a.Value - before.GetValueOrDefault(a.Key));
-        Console.WriteLine($"table round trips:    {(double)functionTrips / orders:F2} per order by the functions; by each caller:");
-        foreach (var (caller, count) in after.OrderBy(a => notFunctions.Contains(a.Key)).ThenBy(a => a.Key))
-            Console.WriteLine($"  {caller,-28} {(double)(count - before.GetValueOrDefault(caller)) / orders:F2} per order");
-        return results.All(r => r.Status.IsFinal()) ? 0 : 1;
-    }
-
-    private const string ObserveView = "view";
-    private const string ObserveApi = "api";
-    private const string BenchmarkReads = "benchmark reads";
-
-    private static string Sku(int i) => $"sku-{i:D3}";
-
-    private static async Task<OrderView> ObserveFinalAsync(IServiceProvider services, string orderId)
-    {
-        var waiter = services.GetRequiredService<OrderViewWaiter>();
-        using var _ = StorageRoundTrips.AttributeTo(BenchmarkReads);
-        while (true)
-        {
-            if (await waiter.WaitAsync(orderId, afterVersion: null, untilComplete: true, OrderQuery.MaxWait, CancellationToken.None) is { IsComplete: true } view)
-                return view;
+            steps.TakeMilliseconds();
+            var before = await PipelineCost.SnapshotAsync(storage, admin);
+            var outcomes = await run();
+            var cost = (await PipelineCost.SnapshotAsync(storage, admin)).Since(before);
+            return new LoadReport(outcomes, cost, steps.TakeMilliseconds());
         }
+
+        if (ramp || rate > 0)
+        {
+            Console.WriteLine($"warming up:            {warmup.TotalSeconds:F0} s at {(ramp ? ramping.From : rate):F0} orders/s, not counted");
+            await load.AtRateAsync("warmup", ramp ? ramping.From : rate, warmup);
+        }
+
+        if (ramp) return await RampAsync(ramping, (r, i) => MeasureAsync(() => load.AtRateAsync($"ramp{i}", r, ramping.StepDuration)));
+
+        LoadReport report;
+        if (rate > 0)
+        {
+            Console.WriteLine($"mode:                  open loop, {rate:F0} orders/s for {duration.TotalSeconds:F0} s");
+            report = await MeasureAsync(() => load.AtRateAsync("open", rate, duration));
+        }
+        else
+        {
+            Console.WriteLine($"mode:                  closed, {orders} orders posted at once, {concurrency} POSTs in flight");
+            report = await MeasureAsync(() => load.AllAtOnceAsync("closed", orders, concurrency));
+            Console.WriteLine($"throughput:            {report.FinalRate:F0} orders/s (first POST to last final status)");
+        }
+        report.Print(Console.Out);
+        return report.AllFinal ? 0 : 1;
     }
 
-    private static async Task<OrderView> LongPollForFinalAsync(HttpClient http, string orderId)
+    private sealed record RampPlan(double From, double Step, TimeSpan StepDuration, double P99BoundMs, double MaxRate);
+
+    /// <summary>
+    /// Raises the rate by a step at a time, each step's orders all final before the next begins, until p99 placed→final
+    /// passes the bound or the client cannot place orders at the rate asked; the saturation rate is the last step that held.
+    /// </summary>
+    private static async Task<int> RampAsync(RampPlan plan, Func<double, int, Task<LoadReport>> measure)
     {
-        while (true)
+        Console.WriteLine($"mode:                  ramp from {plan.From:F0} orders/s by {plan.Step:F0} every {plan.StepDuration.TotalSeconds:F0} s, until p99 placed→final > {plan.P99BoundMs:F0} ms");
+        (double Rate, LoadReport Report)? held = null;
+        var allFinal = true;
+        for (var (rate, i) = (plan.From, 0); rate <= plan.MaxRate; rate += plan.Step, i++)
         {
-            var response = await http.GetAsync($"/api/orders/{orderId}?waitFor={OrderQuery.FinalStatus}&waitSeconds=30");
-            if (!response.IsSuccessStatusCode) continue;
-            var view = (await response.Content.ReadFromJsonAsync<OrderView>(OrdersApi.Json))!;
-            if (view.IsComplete) return view;
+            var report = await measure(rate, i);
+            allFinal &= report.AllFinal;
+            Console.WriteLine($"  {rate,5:F0}/s asked: {report.PlacedRate,5:F0}/s accepted, {report.FinalRate,5:F0}/s final, {report.Latency}; CPU {report.CpuMsPerOrder:F2} ms/order");
+            if (report.P(0.99) > plan.P99BoundMs || report.PlacedRate < 0.95 * rate) break;
+            held = (rate, report);
+        }
+        if (held is not { } saturation)
+        {
+            Console.WriteLine($"saturation rate:       below {plan.From:F0} orders/s (the first step passed the bound)");
+            return 1;
+        }
+        Console.WriteLine($"saturation rate:       {saturation.Rate:F0} orders/s (the highest step with p99 ≤ {plan.P99BoundMs:F0} ms); at that step:");
+        saturation.Report.Print(Console.Out);
+        return allFinal ? 0 : 1;
+    }
+
+    /// <summary>Until every read model serves a version and none is being built (a first build may not have begun yet).</summary>
+    private static async Task WaitForReadModelsAsync(IViewVersionStore versions)
+    {
+        var deadline = Stopwatch.StartNew();
+        foreach (var model in ReadModels.All)
+        {
+            while (await versions.GetAsync(model, CancellationToken.None) is { Active: null } or { Building: not null })
+            {
+                if (deadline.Elapsed > TimeSpan.FromSeconds(60)) throw new TimeoutException($"The {model.Name} read model's first build did not switch within 60 s.");
+                await Task.Delay(200);
+            }
         }
     }
 
@@ -121,20 +138,5 @@ public static class OrderBenchmark
             if (deadline.Elapsed > TimeSpan.FromSeconds(60)) throw new TimeoutException("The pipeline's consumers did not get their partitions within 60 s.");
             await Task.Delay(200);
         }
-    }
-
-    private static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
-
-    private static string StringArg(string[] args, string name, string fallback)
-    {
-        var i = Array.FindIndex(args, a => a == name || a.StartsWith(name + "="));
-        if (i < 0) return fallback;
-        return (args[i].Contains('=') ? args[i].Split('=', 2)[1] : args.ElementAtOrDefault(i + 1)) ?? fallback;
-    }
-
-    private static int IntArg(string[] args, string name, int fallback)
-    {
-        var text = StringArg(args, name, "");
-        return int.TryParse(text, CultureInfo.InvariantCulture, out var value) ? value : fallback;
     }
 }

@@ -97,6 +97,7 @@ public sealed class EventFunctionRunner(
         var pending = effects.Select(e => Pending(e, trace.ContextOf(causes[e.Cause.Id]))).ToList();
         var committed = await store.CommitAsync(function, pending, cancellationToken);
         foreach (var (_, record) in fresh.Where(e => committed.Duplicates.Contains(e.Event.Id))) trace.Outcome(record, RecordOutcomes.Duplicate);
+        metrics.EffectsCommitted(function.Name, fresh.Where(e => !committed.Duplicates.Contains(e.Event.Id)).Select(e => e.Event.Time), clock.GetUtcNow());
         function.Committed(effects);
 
         await publisher.PublishAsync([.. alreadyProcessed.Values.SelectMany(o => o), .. committed.Published, .. deadLetters.Select(d => d.Letter)], cancellationToken);

@@ -16,6 +16,7 @@ public sealed class PipelineMetrics
     private readonly Histogram<int> batchSize;
     private readonly Histogram<double> batchDuration;
     private readonly Histogram<double> orderDuration;
+    private readonly Histogram<double> effectLatency;
     private readonly ConcurrentDictionary<string, long> deadLetteredByFunction = new();
 
     public PipelineMetrics(IMeterFactory meters)
@@ -30,7 +31,11 @@ public sealed class PipelineMetrics
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
         orderDuration = meter.CreateHistogram<double>("eventfunctions.order.duration", "s", "From an order's OrderPlaced to the projection's commit of its final status, by status.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.05, 0.1, 0.25, 0.5, 1, 2, 3, 5, 10, 30, 60, 300] });
+        effectLatency = meter.CreateHistogram<double>(EffectLatencyName, "s", "From an event's creation (its ce_time) to the commit of the effect a function made of it, by function: one hop of an order's path.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30] });
     }
+
+    public const string EffectLatencyName = "eventfunctions.effect.latency";
 
     /// <summary>The pipeline's meter: the factory hands every caller the same one.</summary>
     public static Meter Meter(IMeterFactory meters) => meters.Create(PipelineTelemetry.Name);
@@ -55,6 +60,14 @@ public sealed class PipelineMetrics
         var tag = new KeyValuePair<string, object?>("function", function);
         batchSize.Record(size, tag);
         batchDuration.Record(duration.TotalSeconds, tag, new KeyValuePair<string, object?>("outcome", failed ? "failed" : "succeeded"));
+    }
+
+    /// <summary>A function committed the effects of events created at <paramref name="created"/>.</summary>
+    public void EffectsCommitted(string function, IEnumerable<DateTimeOffset> created, DateTimeOffset committedAt)
+    {
+        if (!effectLatency.Enabled) return;
+        var tag = new KeyValuePair<string, object?>("function", function);
+        foreach (var time in created) effectLatency.Record((committedAt - time).TotalSeconds, tag);
     }
 
     public void OrderFinished(string status, TimeSpan placedToFinal) =>
