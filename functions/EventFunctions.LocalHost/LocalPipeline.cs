@@ -62,6 +62,7 @@ public sealed class LocalPipeline : IAsyncDisposable
 
         EmbeddedKafkaCluster? cluster = null;
         var kafka = KafkaConnection.FromSettings(settings);
+        var embeddedFetchWait = settings.GetValue(nameof(options.EmbeddedFetchWaitMaxMs), options.EmbeddedFetchWaitMaxMs);
         bool embedded;
         if (kafka is null)
         {
@@ -69,12 +70,13 @@ public sealed class LocalPipeline : IAsyncDisposable
             cluster.SetGroupSessionTimeout(options.EmbeddedGroupSessionTimeout);
             foreach (var topic in Topics.AllWithDeadLetters)
                 cluster.CreateTopic(topic, Topics.Partitions, options.EmbeddedReplicationFactor);
-            kafka = new KafkaConnection(cluster.BootstrapServers);
+            kafka = new KafkaConnection(cluster.BootstrapServers) { FetchWaitMaxMs = embeddedFetchWait };
             embedded = true;
         }
         else
         {
             embedded = await ClusterTopology.IsEmbeddedAsync(kafka);
+            if (embedded) kafka = kafka with { FetchWaitMaxMs = embeddedFetchWait };
             using var startup = LoggerFactory.Create(logging => logging.AddSimpleConsole());
             await ClusterTopology.EnsureTopicsAsync(kafka, startup.CreateLogger<LocalPipeline>());
         }

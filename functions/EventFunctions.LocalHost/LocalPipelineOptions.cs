@@ -27,6 +27,12 @@ public sealed record LocalPipelineOptions
     /// </summary>
     public TimeSpan EmbeddedGroupSessionTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How long the embedded cluster's brokers hold a fetch that finds nothing (<see cref="Messaging.KafkaConnection.FetchWaitMaxMs"/>):
+    /// the most a hop waits for a record just written. Shorter costs idle CPU: every consumer asks every broker that often.
+    /// </summary>
+    public int EmbeddedFetchWaitMaxMs { get; init; } = 10;
+
     /// <summary>How failed batches are retried, isolated and settled; tests shorten the waits.</summary>
     public RetryPolicy RetryPolicy { get; init; } = RetryPolicy.Default;
 

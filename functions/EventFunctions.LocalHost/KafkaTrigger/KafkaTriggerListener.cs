@@ -8,7 +8,8 @@ namespace EventFunctions.LocalHost.KafkaTrigger;
 
 /// <summary>
 /// Emulates the Azure Functions Kafka trigger for one function: its own consumer group, batches of up to
-/// <c>maxBatchSize</c>, offsets stored only after the batch returned (and committed in the background every 200 ms,
+/// <c>maxBatchSize</c> (handed over as soon as nothing more is fetched, or, as the extension does, at the end of a
+/// <c>subscriberIntervalInSeconds</c> window: <see cref="KafkaTriggerOptions.WaitForBatchWindow"/>), offsets stored only after the batch returned (and committed in the background every 200 ms,
 /// so a crash redelivers), a failed batch redelivered in place, skipped only where the extension would skip it
 /// (<c>commitOnFailure: true</c>, or <c>maxRetries</c> exceeded; the pipeline's host.json sets false and -1). What to do
 /// with a batch, and when to give up on a record, is the shared <see cref="TriggerBatchHandler"/>'s.
@@ -29,30 +30,29 @@ public sealed class KafkaTriggerListener(
 
     private string Name => function.Name;
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        // librdkafka's Consume blocks: give each consumer a thread of its own.
-        return Task.Factory.StartNew(() => SuperviseAsync(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        // librdkafka's Consume blocks: each consumer polls on a thread of its own and waits there for its batches, so
+        // that no blocked poll holds a pool thread (on two cores, continuations then queued for up to a second).
+        Task.Factory.StartNew(() => Supervise(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     /// <summary>A consumer that fails (a fatal client error, anything unforeseen) is replaced: the trigger never stops while the host runs.</summary>
-    private async Task SuperviseAsync(CancellationToken stoppingToken)
+    private void Supervise(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await ConsumeAsync(stoppingToken);
+                Consume(stoppingToken);
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 logger.LogError(e, "{Function}: its consumer failed; starting a new one", Name);
-                await Task.Delay(RestartDelay, CancellationToken.None);
+                stoppingToken.WaitHandle.WaitOne(RestartDelay);
             }
         }
     }
 
-    private async Task ConsumeAsync(CancellationToken stoppingToken)
+    private void Consume(CancellationToken stoppingToken)
     {
         using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(consumerConfig)
             .SetPartitionsAssignedHandler((c, partitions) => Assigned(c, partitions))
@@ -77,7 +77,7 @@ public sealed class KafkaTriggerListener(
                 var started = Stopwatch.GetTimestamp();
                 // Only functions with an inbox look for processed events, so only they gain from knowing first deliveries.
                 var delivery = function.UsesInbox ? firstDeliveries.Of(batch) : Delivery.MaybeRepeated;
-                if (await DeliverAsync(consumer, batch, delivery, stoppingToken)) StoreOffsets(consumer, batch);
+                if (DeliverAsync(consumer, batch, delivery, stoppingToken).GetAwaiter().GetResult()) StoreOffsets(consumer, batch);
                 logger.LogDebug("{Function}: batch of {Count} in {Milliseconds:F0} ms", Name, batch.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
         }
@@ -86,21 +86,25 @@ public sealed class KafkaTriggerListener(
         }
         finally
         {
-            await firstDeliveries.Pending;
+            firstDeliveries.Pending.GetAwaiter().GetResult();
             CommitFinished(consumer, "stopping");
             consumer.Close();
         }
     }
 
+    /// <summary>
+    /// The next batch: the first record within the window, then more while <see cref="KafkaTriggerOptions.WaitForMore"/>
+    /// allows, up to the batch size: by default only what the consumer has fetched already.
+    /// </summary>
     private List<ConsumeResult<byte[]?, byte[]?>> NextBatch(IConsumer<byte[]?, byte[]?> consumer, CancellationToken stoppingToken)
     {
         var batch = new List<ConsumeResult<byte[]?, byte[]?>>();
+        var windowBegan = Stopwatch.GetTimestamp();
         var first = Poll(consumer, TimeSpan.FromSeconds(options.SubscriberIntervalInSeconds));
         stoppingToken.ThrowIfCancellationRequested();
         if (first is null) return batch;
         batch.Add(first);
-        // Take what has already been fetched, up to the batch size, without waiting for more.
-        while (batch.Count < options.MaxBatchSize && Poll(consumer, TimeSpan.Zero) is { } next) batch.Add(next);
+        while (batch.Count < options.MaxBatchSize && Poll(consumer, options.WaitForMore(Stopwatch.GetElapsedTime(windowBegan))) is { } next) batch.Add(next);
         return batch;
     }
 

@@ -15,6 +15,19 @@ public sealed class KafkaTriggerOptions
 
     public int SubscriberIntervalInSeconds { get; set; } = 1;
 
+    /// <summary>
+    /// The local host's own. False (the default) hands a batch to the function as soon as the consumer has nothing
+    /// more fetched, up to <see cref="MaxBatchSize"/>: a lone record is not held, and a busy partition still fills
+    /// large batches, since records pile up while the previous batch runs. True batches exactly as the Functions
+    /// trigger does: a batch goes when it is full, or when <see cref="SubscriberIntervalInSeconds"/> has passed since
+    /// the window began, so every hop of an order may wait that long (tests that emulate the host set it).
+    /// </summary>
+    public bool WaitForBatchWindow { get; set; }
+
+    /// <summary>How long to wait for one more record, <paramref name="sinceWindowBegan"/> after this batch's window began.</summary>
+    public TimeSpan WaitForMore(TimeSpan sinceWindowBegan) =>
+        WaitForBatchWindow && TimeSpan.FromSeconds(SubscriberIntervalInSeconds) - sinceWindowBegan is { Ticks: > 0 } left ? left : TimeSpan.Zero;
+
     /// <summary>The extension's default (true) commits a failed batch's offsets, skipping it; the pipeline's host.json sets false.</summary>
     public bool CommitOnFailure { get; set; } = true;
 

@@ -45,9 +45,18 @@ public sealed record KafkaConnection(
         MessageTimeoutMs = 30_000,
     };
 
+    /// <summary>
+    /// How long a broker may hold a fetch that finds no record (<c>fetch.wait.max.ms</c>); null keeps librdkafka's
+    /// 500 ms. A real broker answers as soon as a record arrives, so the wait costs no latency there. The embedded
+    /// cluster answers only when the wait is over, whatever arrived meanwhile, so on it every hop of an order would
+    /// wait up to the full 500 ms: the local host shortens it there.
+    /// </summary>
+    public int? FetchWaitMaxMs { get; init; }
+
     public ConsumerConfig ConsumerConfig(string groupId) => new(ClientConfig())
     {
         GroupId = groupId,
+        FetchWaitMaxMs = FetchWaitMaxMs,
         AutoOffsetReset = AutoOffsetReset.Earliest,
         // Offsets are stored only after a batch succeeded, then committed in the background, as the Functions trigger does.
         EnableAutoOffsetStore = false,

@@ -27,9 +27,9 @@ public sealed class RebuildConsumer(
 
     public void Start() =>
         // librdkafka's Consume blocks: the consumer gets a thread of its own.
-        running = Task.Factory.StartNew(SuperviseAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+        running = Task.Factory.StartNew(Supervise, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
-    private async Task SuperviseAsync()
+    private void Supervise()
     {
         while (!stopping.IsCancellationRequested)
         {
@@ -43,7 +43,7 @@ public sealed class RebuildConsumer(
             catch (Exception e)
             {
                 logger.LogError(e, "{Group}: its consumer failed; starting a new one", Group);
-                await Task.Delay(RestartDelay, CancellationToken.None);
+                stopping.Token.WaitHandle.WaitOne(RestartDelay);
             }
         }
     }
