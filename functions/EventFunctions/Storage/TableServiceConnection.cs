@@ -20,11 +20,10 @@ public static class TableServiceConnection
 
     public static TableServiceClient Create(IConfiguration settings, TableClientOptions options)
     {
-        if (settings[Setting] is { Length: > 0 } connectionString)
-            return new TableServiceClient(connectionString, options);
-        if (settings[ServiceUriSetting] is { Length: > 0 } serviceUri)
+        if (settings[ServiceUriSetting] is { Length: > 0 } serviceUri && settings[Setting] is not { Length: > 0 })
             return new TableServiceClient(new Uri(serviceUri), CredentialFrom(settings), options);
-        return new TableServiceClient(DevelopmentStorage, options);
+        var connectionString = settings[Setting] is { Length: > 0 } configured ? configured : DevelopmentStorage;
+        return AccountKeySas.ClientFor(connectionString, options, TimeProvider.System) ?? new TableServiceClient(connectionString, options);
     }
 
     /// <summary>A user-assigned identity when <c>__clientId</c> names one, the system-assigned one for <c>__credential=managedidentity</c>, else the developer's own sign-in.</summary>
