@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace EventFunctions.LocalHost;
@@ -12,7 +13,7 @@ public sealed partial record CommandLine(string Command, IReadOnlyList<string> W
     public static readonly IReadOnlyList<string> Commands = ["run", "infra", "bench", "dlq", "overdue", "views", "help"];
 
     /// <summary>Options that take no value.</summary>
-    private static readonly HashSet<string> Switches = ["dry-run", "again", "from-remaining", "no-wait", "help"];
+    private static readonly HashSet<string> Switches = ["dry-run", "again", "from-remaining", "no-wait", "ramp", "help"];
 
     public const string Usage = """
         Usage: ./run.sh [command] [--setting value | --setting=value ...]
@@ -21,7 +22,12 @@ public sealed partial record CommandLine(string Command, IReadOnlyList<string> W
           run (default)  the whole pipeline: Kafka (embedded unless KafkaBrokerList is set), Table Storage, the five
                          functions, the HTTP API on http://127.0.0.1:7071
           infra          Kafka and the tables only, for `func start`: prints the broker list; serves /api/health only
-          bench          the benchmark: --orders N (2000) --concurrency N (64) --skus N (20) --observe view|api
+          bench          the benchmark, on a fresh pipeline (new tables), under one of three loads:
+                           closed: --orders N (2000) all posted at once, --concurrency N (64) POSTs in flight
+                           open:   --rate R --duration S (30): an order every 1/R s, whatever the answers
+                           ramp:   --ramp [--from R (50)] [--step R (50)] [--step-duration S (10)] [--p99-bound MS (1000)]
+                                   [--max-rate R (2000)]: rising open loads until p99 placed→final passes the bound
+                         and for each: --skus N (20) --observe view|api; open and ramp warm up first: --warmup S (5)
           dlq list       dead letters of the running pipeline: [--topic T] [--group G] [--order ID] [--reason TEXT] [--limit N]
           dlq redrive    put them back: the same filters, [--dry-run] [--again]
           overdue        orders past their deadline
@@ -97,6 +103,11 @@ public sealed partial record CommandLine(string Command, IReadOnlyList<string> W
                 throw new UsageException($"--KafkaBrokerList takes host:port[,host:port...], not '{value}'");
             case "orders" or "concurrency" or "skus" or "limit" when !int.TryParse(value, out var n) || n < 1:
                 throw new UsageException($"--{name} takes a whole number of at least 1, not '{value}'");
+            case "rate" or "duration" or "from" or "step" or "step-duration" or "p99-bound" or "max-rate"
+                when !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) || !(x > 0):
+                throw new UsageException($"--{name} takes a number above 0, not '{value}'");
+            case "warmup" when !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var w) || !(w >= 0):
+                throw new UsageException($"--warmup takes a number of seconds, 0 or more, not '{value}'");
             case "observe" when value is not ("view" or "api"):
                 throw new UsageException($"--observe takes view or api, not '{value}'");
         }

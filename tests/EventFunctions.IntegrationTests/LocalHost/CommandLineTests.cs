@@ -35,6 +35,15 @@ public sealed class CommandLineTests
         Assert.Equal(["--from-remaining", "--no-wait", "--api=http://127.0.0.1:7072/api"], line.Settings);
     }
 
+    [Fact]
+    public void The_benchmark_takes_its_loads_and_the_ramp_is_a_switch()
+    {
+        var line = CommandLine.Parse(["bench", "--ramp", "--from", "100", "--step=25", "--p99-bound", "250"]);
+
+        Assert.Equal("bench", line.Command);
+        Assert.Equal(["--ramp", "--from=100", "--step=25", "--p99-bound=250"], line.Settings);
+    }
+
     [Theory]
     [InlineData("--help")]
     [InlineData("-h")]
@@ -49,6 +58,9 @@ public sealed class CommandLineTests
     [InlineData("--urls takes http://host:port, not 'notaurl'", "--urls", "notaurl")]
     [InlineData("--orders takes a whole number of at least 1, not '0'", "bench", "--orders", "0")]
     [InlineData("--observe takes view or api, not 'eyes'", "bench", "--observe", "eyes")]
+    [InlineData("--rate takes a number above 0, not '0'", "bench", "--rate", "0")]
+    [InlineData("--duration takes a number above 0, not 'long'", "bench", "--rate", "10", "--duration", "long")]
+    [InlineData("--warmup takes a number of seconds, 0 or more, not '-1'", "bench", "--warmup=-1")]
     [InlineData("--KafkaBrokerList takes host:port", "--KafkaBrokerList=localhost")]
     [InlineData("dlq takes list or redrive", "dlq", "purge")]
     [InlineData("views takes list, status, rebuild, rollback, cancel, drop-previous", "views", "purge")]
