@@ -27,7 +27,7 @@ public sealed class TableDailySales(ViewTables views) : IDailySales
         var prices = new ConcurrentDictionary<string, UnitPrice>();
         await Parallel.ForEachAsync(sold.Select(s => s.OrderId).Distinct().Chunk(TableLimits.RowKeysPerQuery), cancellationToken, async (orders, token) =>
         {
-            await foreach (var row in table.QueryAsync<TableEntity>(TableLimits.RowsOf(sku, orders.Select(o => SkuPrice.RowKeyPrefix + o)), cancellationToken: token))
+            foreach (var row in await TableRows.FindAsync(table, sku, orders.Select(o => SkuPrice.RowKeyPrefix + o).ToList(), null, token))
                 prices[row.GetString("OrderId")] = new UnitPrice(
                     decimal.Parse(row.GetString(SkuPrice.UnitPriceProperty), CultureInfo.InvariantCulture), row.GetString(SkuPrice.CurrencyProperty));
         });

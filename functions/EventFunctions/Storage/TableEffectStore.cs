@@ -30,8 +30,7 @@ public sealed class TableEffectStore(TableStorage tables, ILogger<TableEffectSto
         await Parallel.ForEachAsync(queries, new ParallelOptions { MaxDegreeOfParallelism = ParallelQueries, CancellationToken = cancellationToken },
             async (query, token) =>
             {
-                var filter = TableLimits.RowsOf(query.Shard, query.Events.Select(e => InboxRow.Key(function, e)));
-                await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: token))
+                foreach (var row in await TableRows.FindAsync(table, query.Shard, query.Events.Select(e => InboxRow.Key(function, e)).ToList(), null, token))
                     found[row.GetString(InboxRow.EventId)] = InboxRow.ReadOutbox(row);
             });
         return found;

@@ -58,10 +58,8 @@ public sealed class TableEventLineage(TableStorage tables, IOrderRequests reques
         {
             var writer = group.Key.Writer;
             var keys = chunk.ToDictionary(e => e.Event.Id, e => InboxRow.Key(writer, e.Event.Subject, e.Event.CausationId!));
-            var filter = TableLimits.RowsOf(group.Key.Shard, keys.Values.Distinct());
-            var rows = new Dictionary<string, TableEntity>();
-            await foreach (var row in tables.Table(homeTables[writer]).QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-                rows[row.RowKey] = row;
+            var rows = (await TableRows.FindAsync(tables.Table(homeTables[writer]), group.Key.Shard, keys.Values.Distinct().ToList(), null, cancellationToken))
+                .ToDictionary(row => row.RowKey);
             foreach (var (@event, record) in chunk)
             {
                 if (!rows.TryGetValue(keys[@event.Id], out var inbox))

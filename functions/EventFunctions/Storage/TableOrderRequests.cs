@@ -42,12 +42,11 @@ public sealed class TableOrderRequests(TableStorage tables, TimeProvider clock) 
         var unknown = orderIds.Where(id => !known.TryGetValue(id, out _)).Distinct().ToList();
         foreach (var id in orderIds) if (known.TryGetValue(id, out var fingerprint)) found[id] = fingerprint;
 
-        var queries = unknown.GroupBy(OrderShard.Of).SelectMany(shard => shard.Chunk(TableLimits.RowKeysPerQuery).Select(chunk =>
-            TableLimits.RowsOf(shard.Key, chunk)));
-        await Task.WhenAll(queries.Select(async filter =>
+        var reads = unknown.GroupBy(OrderShard.Of).SelectMany(shard => shard.Chunk(TableLimits.RowKeysPerQuery).Select(chunk => (Shard: shard.Key, Keys: chunk)));
+        await Task.WhenAll(reads.Select(async read =>
         {
             // A $select returns only what it names: the row key too, or the row would come back without it.
-            await foreach (var row in Table.QueryAsync<TableEntity>(filter, select: ["RowKey", FingerprintProperty], cancellationToken: cancellationToken))
+            foreach (var row in await TableRows.FindAsync(Table, read.Shard, read.Keys, ["RowKey", FingerprintProperty], cancellationToken))
                 found[row.RowKey] = Remember(row.RowKey, row.GetString(FingerprintProperty));
         }));
         return found;

@@ -165,14 +165,8 @@ public sealed class TableStockReservations(TableStorage tables, ILogger<TableSto
     private async Task<Dictionary<(string Sku, string OrderId), (LineDecision Decision, ETag ETag)>> ReadDecisionsAsync(
         List<(string Sku, string OrderId)> lines, CancellationToken cancellationToken)
     {
-        var queries = lines.GroupBy(l => l.Sku).SelectMany(sku => sku.Chunk(TableLimits.RowKeysPerQuery).Select(chunk =>
-            TableLimits.RowsOf(sku.Key, chunk.Select(l => LineRowKey(l.OrderId)))));
-        var results = await Task.WhenAll(queries.Select(async filter =>
-        {
-            var found = new List<TableEntity>();
-            await foreach (var row in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken)) found.Add(row);
-            return found;
-        }));
+        var results = await Task.WhenAll(lines.GroupBy(l => l.Sku).SelectMany(sku => sku.Chunk(TableLimits.RowKeysPerQuery).Select(chunk =>
+            TableRows.FindAsync(Table, sku.Key, chunk.Select(l => LineRowKey(l.OrderId)).ToList(), null, cancellationToken))));
         return results.SelectMany(r => r).ToDictionary(
             row => (row.PartitionKey, row.RowKey["order|".Length..]),
             row => (new LineDecision(
