@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
+using Azure;
+using Azure.Data.Tables;
 using Confluent.Kafka;
 using EventFunctions.Http;
 using EventFunctions.Storage;
@@ -22,22 +24,23 @@ public static class OrderBenchmark
     public static async Task<int> RunAsync(string[] args)
     {
         var options = new BenchmarkArgs(args);
-        var orders = options.Int("--orders", 2000);
-        var concurrency = options.Int("--concurrency", 64);
-        var rate = options.Double("--rate", 0);
-        var duration = TimeSpan.FromSeconds(options.Double("--duration", 30));
-        var warmup = TimeSpan.FromSeconds(options.Double("--warmup", 5));
-        var ramp = options.Flag("--ramp");
-        var ramping = new RampPlan(options.Double("--from", 50), options.Double("--step", 50), TimeSpan.FromSeconds(options.Double("--step-duration", 10)),
-            options.Double("--p99-bound", 1000), options.Double("--max-rate", 2000));
-        var skus = options.Int("--skus", 20);
-        var observeOverHttp = options.String("--observe", "view") == "api";
-
-        await using var pipeline = await LocalPipeline.StartAsync(options.PipelineSettings(), new LocalPipelineOptions
+        var plan = BenchmarkPlan.From(options);
+        var tablePrefix = "bench" + Guid.NewGuid().ToString("N")[..8];
+        var pipeline = await LocalPipeline.StartAsync(options.PipelineSettings(), new LocalPipelineOptions { Urls = "http://127.0.0.1:0", TablePrefix = tablePrefix });
+        var tables = pipeline.Services.GetRequiredService<TableStorage>().Service;
+        try
         {
-            Urls = "http://127.0.0.1:0",
-            TablePrefix = "bench" + Guid.NewGuid().ToString("N")[..8],
-        });
+            return await RunAsync(pipeline, plan);
+        }
+        finally
+        {
+            await pipeline.DisposeAsync();
+            await DeleteTablesAsync(tables, tablePrefix);
+        }
+    }
+
+    private static async Task<int> RunAsync(LocalPipeline pipeline, BenchmarkPlan plan)
+    {
         using var http = new HttpClient { BaseAddress = pipeline.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
         using var admin = new AdminClientBuilder(pipeline.Kafka.AdminConfig()).Build();
         using var steps = new EffectLatencies();
@@ -48,11 +51,11 @@ public static class OrderBenchmark
         // runs, not that first build's consumer beside it.
         Console.WriteLine("waiting for the read models' first build to switch…");
         await WaitForReadModelsAsync(pipeline.Services.GetRequiredService<IViewVersionStore>());
-        for (var i = 0; i < skus; i++)
+        for (var i = 0; i < plan.Skus; i++)
             (await http.PutAsJsonAsync($"/api/inventory/{OrderLoad.Sku(i)}", new SetInventoryRequest(10_000_000, 1m + i))).EnsureSuccessStatusCode();
 
-        var load = new OrderLoad(http, pipeline.Services, skus, observeOverHttp);
-        Console.WriteLine($"observed through:      {(observeOverHttp ? "the API's long poll over HTTP, one request per order" : "the API's long poll, in process")}");
+        var load = new OrderLoad(http, pipeline.Services, plan.Skus, plan.ObserveOverHttp);
+        Console.WriteLine($"observed through:      {(plan.ObserveOverHttp ? "the API's long poll over HTTP, one request per order" : "the API's long poll, in process")}");
 
         async Task<LoadReport> MeasureAsync(Func<Task<IReadOnlyList<OrderOutcome>>> run)
         {
@@ -63,31 +66,30 @@ public static class OrderBenchmark
             return new LoadReport(outcomes, cost, steps.TakeMilliseconds());
         }
 
-        if (ramp || rate > 0)
+        if (plan.IsOpen)
         {
-            Console.WriteLine($"warming up:            {warmup.TotalSeconds:F0} s at {(ramp ? ramping.From : rate):F0} orders/s, not counted");
-            await load.AtRateAsync("warmup", ramp ? ramping.From : rate, warmup);
+            var warmupRate = plan.Ramp?.From ?? plan.Rate;
+            Console.WriteLine($"warming up:            {plan.Warmup.TotalSeconds:F0} s at {warmupRate:F0} orders/s, not counted");
+            await load.AtRateAsync("warmup", warmupRate, plan.Warmup);
         }
 
-        if (ramp) return await RampAsync(ramping, (r, i) => MeasureAsync(() => load.AtRateAsync($"ramp{i}", r, ramping.StepDuration)));
+        if (plan.Ramp is { } ramp) return await RampAsync(ramp, (r, i) => MeasureAsync(() => load.AtRateAsync($"ramp{i}", r, ramp.StepDuration)));
 
         LoadReport report;
-        if (rate > 0)
+        if (plan.Rate > 0)
         {
-            Console.WriteLine($"mode:                  open loop, {rate:F0} orders/s for {duration.TotalSeconds:F0} s");
-            report = await MeasureAsync(() => load.AtRateAsync("open", rate, duration));
+            Console.WriteLine($"mode:                  open loop, {plan.Rate:F0} orders/s for {plan.Duration.TotalSeconds:F0} s");
+            report = await MeasureAsync(() => load.AtRateAsync("open", plan.Rate, plan.Duration));
         }
         else
         {
-            Console.WriteLine($"mode:                  closed, {orders} orders posted at once, {concurrency} POSTs in flight");
-            report = await MeasureAsync(() => load.AllAtOnceAsync("closed", orders, concurrency));
+            Console.WriteLine($"mode:                  closed, {plan.Orders} orders posted at once, {plan.Concurrency} POSTs in flight");
+            report = await MeasureAsync(() => load.AllAtOnceAsync("closed", plan.Orders, plan.Concurrency));
             Console.WriteLine($"throughput:            {report.FinalRate:F0} orders/s (first POST to last final status)");
         }
         report.Print(Console.Out);
         return report.AllFinal ? 0 : 1;
     }
-
-    private sealed record RampPlan(double From, double Step, TimeSpan StepDuration, double P99BoundMs, double MaxRate);
 
     /// <summary>
     /// Raises the rate by a step at a time, each step's orders all final before the next begins, until p99 placed→final
@@ -114,6 +116,23 @@ public static class OrderBenchmark
         Console.WriteLine($"saturation rate:       {saturation.Rate:F0} orders/s (the highest step with p99 ≤ {plan.P99BoundMs:F0} ms); at that step:");
         saturation.Report.Print(Console.Out);
         return allFinal ? 0 : 1;
+    }
+
+    /// <summary>
+    /// The run's tables go with it: Azurite keeps every table in memory, and one it shares with later runs slows as they
+    /// pile up (an idle pipeline made a long-lived Azurite busy half a core after twenty runs' tables).
+    /// </summary>
+    private static async Task DeleteTablesAsync(TableServiceClient service, string prefix)
+    {
+        try
+        {
+            await foreach (var table in service.QueryAsync($"TableName ge '{prefix}' and TableName lt '{prefix}~'"))
+                await service.DeleteTableAsync(table.Name);
+        }
+        catch (RequestFailedException e)
+        {
+            Console.Error.WriteLine($"the run's tables ({prefix}*) could not all be deleted: {e.Message}");
+        }
     }
 
     /// <summary>Until every read model serves a version and none is being built (a first build may not have begun yet).</summary>
