@@ -43,6 +43,7 @@ public sealed partial record CommandLine(string Command, IReadOnlyList<string> W
           --KafkaBrokerList HOST:PORT,...   a cluster to use instead of the embedded one (another host's embedded one too)
           --KafkaSecurityProtocol, --KafkaSaslMechanism, --KafkaSaslUsername, --KafkaSaslPassword
           --KafkaGroupProtocol Classic|Consumer   (default: Consumer on an embedded cluster, else Classic)
+          --EmbeddedFetchWaitMaxMs MS       how long an embedded broker holds an empty fetch (default 10)
           --AzureWebJobsStorage CONNECTION  Table Storage (default UseDevelopmentStorage=true: Azurite on 127.0.0.1:10002)
           --TablePrefix PREFIX              a prefix for every table name
           --OrderDeadline HH:MM:SS          when an order counts as overdue (default 00:05:00)

@@ -134,6 +134,7 @@ public sealed class KafkaTriggerListener(
     {
         var records = batch.Select(IncomingRecord.From).ToList();
         var partitions = batch.Select(r => r.TopicPartition).Distinct().ToList();
+        var paused = false;
         try
         {
             for (var failures = 1; ; failures++)
@@ -151,6 +152,7 @@ public sealed class KafkaTriggerListener(
                             Name, batch.Count, options.CommitOnFailure, options.MaxRetries);
                         return true;
                     }
+                    paused = true;
                     if (!KeepMembership(consumer, partitions))
                     {
                         logger.LogInformation("{Function}: a failing batch's partitions moved to another member, which redelivers it", Name);
@@ -161,7 +163,8 @@ public sealed class KafkaTriggerListener(
         }
         finally
         {
-            Resume(consumer);
+            // Only after a pause: resuming costs librdkafka work on every partition, and most batches succeed at once.
+            if (paused) Resume(consumer);
         }
     }
 
