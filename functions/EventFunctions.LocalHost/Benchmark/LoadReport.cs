@@ -25,12 +25,12 @@ internal sealed class LoadReport(IReadOnlyList<OrderOutcome> outcomes, PipelineC
 
     public double P(double p) => Percentile(latencies, p);
 
-    public double CpuMsPerOrder => (cost.HostCpu + (cost.AzuriteCpu ?? TimeSpan.Zero)).TotalMilliseconds / Orders;
+    public double CpuMsPerOrder => PerOrder(cost.HostCpu + (cost.AzuriteCpu ?? TimeSpan.Zero));
 
     public string Latency => $"p50 {P(0.50):F0} ms, p90 {P(0.90):F0} ms, p99 {P(0.99):F0} ms, max {latencies[^1]:F0} ms";
 
     public string Cpu =>
-        $"host {PerOrder(cost.HostCpu):F2} ms (embedded brokers {PerOrder(cost.EmbeddedBrokersCpu):F2}, Kafka clients {PerOrder(cost.KafkaClientsCpu):F2}, .NET {PerOrder(cost.HostCpu - cost.EmbeddedBrokersCpu - cost.KafkaClientsCpu):F2}), Azurite {(cost.AzuriteCpu is { } azurite ? $"{azurite.TotalMilliseconds / Orders:F2} ms" : "not local")}" +
+        $"host {PerOrder(cost.HostCpu):F2} ms (embedded brokers {PerOrder(cost.EmbeddedBrokersCpu):F2}, Kafka clients {PerOrder(cost.KafkaClientsCpu):F2}, .NET {PerOrder(cost.HostCpu - cost.EmbeddedBrokersCpu - cost.KafkaClientsCpu):F2}), Azurite {(cost.AzuriteCpu is { } azurite ? $"{PerOrder(azurite):F2} ms" : "not local")}" +
         $" (together {CpuMsPerOrder:F2} ms: {Environment.ProcessorCount} cores bound them to {Environment.ProcessorCount * 1000 / CpuMsPerOrder:F0} orders/s)";
 
     public void Print(TextWriter output)

@@ -20,13 +20,16 @@ public sealed class AccountKeySas : HttpPipelinePolicy
     private readonly TimeProvider clock;
     private readonly Lock renewing = new();
     private readonly AzureSasCredential credential;
-    private DateTimeOffset expiresOn;
+
+    // Read by every request without the lock: ticks, so that no read sees half of an update.
+    private long expiresAtTicks;
 
     private AccountKeySas(TableServiceClient signer, TimeProvider clock)
     {
         this.signer = signer;
         this.clock = clock;
-        credential = new AzureSasCredential(Sign(out expiresOn));
+        credential = new AzureSasCredential(Sign(out var expiresOn));
+        expiresAtTicks = expiresOn.UtcTicks;
     }
 
     /// <summary>A client that sends a SAS its key signed, or null when the connection string holds no account key.</summary>
@@ -62,14 +65,16 @@ public sealed class AccountKeySas : HttpPipelinePolicy
 
     private void RenewIfDue()
     {
-        if (clock.GetUtcNow() < expiresOn - RenewBefore) return;
+        if (!IsDue()) return;
         lock (renewing)
         {
-            if (clock.GetUtcNow() < expiresOn - RenewBefore) return;
+            if (!IsDue()) return;
             credential.Update(Sign(out var next));
-            expiresOn = next;
+            Volatile.Write(ref expiresAtTicks, next.UtcTicks);
         }
     }
+
+    private bool IsDue() => clock.GetUtcNow().UtcTicks >= Volatile.Read(ref expiresAtTicks) - RenewBefore.Ticks;
 
     private string Sign(out DateTimeOffset expires)
     {
