@@ -1,4 +1,6 @@
 using System.Diagnostics.Metrics;
+using EventFunctions.Lineage;
+using Microsoft.Extensions.Configuration;
 using EventFunctions.Messaging;
 using EventFunctions.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,6 +39,14 @@ internal static class TestEvents
     }
 
     public static TimeProvider Clock() => new FixedClock(Now);
+
+    /// <summary>A provenance key given by setting, as an operator would give it: no storage behind it.</summary>
+    public static ProvenanceKeys Keys(ProvenanceKey? key = null) => new(
+        new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [ProvenanceKeys.KeySetting] = (key ?? SigningKey).ToBase64() }).Build(),
+        Mock.Of<IProvenanceKeyStore>(MockBehavior.Strict));
+
+    public static readonly ProvenanceKey SigningKey = ProvenanceKey.Generate();
 
     /// <summary>The pipeline's instruments on a meter factory of their own, which a test can listen to.</summary>
     public static PipelineMetrics Metrics() => new(Meters());

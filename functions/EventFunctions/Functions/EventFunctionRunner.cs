@@ -15,6 +15,7 @@ namespace EventFunctions.Functions;
 /// <item>unless the host knows the batch is a first delivery, find the events already processed (their inbox rows)
 /// and take their stored outbox instead of acting again;</item>
 /// <item>let the function decide the effects of the others;</item>
+/// <item>sign the events they emit as their topic's writer (<see cref="RecordSignature"/>), so that consumers need no read to trust them;</item>
 /// <item>commit every effect's state, inbox marker and outbox together;</item>
 /// <item>publish all outboxes and dead letters, and return only when the broker has acknowledged them.</item>
 /// </list>
@@ -26,6 +27,7 @@ public sealed class EventFunctionRunner(
     IEffectStore store,
     IEventPublisher publisher,
     IEventLineage lineage,
+    ProvenanceKeys keys,
     TimeProvider clock,
     PipelineMetrics metrics,
     ILogger<EventFunctionRunner> logger)
@@ -94,7 +96,8 @@ public sealed class EventFunctionRunner(
         var causes = fresh.ToDictionary(e => e.Event.Id, e => e.Record);
 
         var effects = fresh.Count == 0 ? [] : await function.HandleAsync(fresh.Select(e => e.Event).ToList(), cancellationToken);
-        var pending = effects.Select(e => Pending(e, trace.ContextOf(causes[e.Cause.Id]))).ToList();
+        var keyring = await keys.GetAsync(cancellationToken);
+        var pending = effects.Select(e => Pending(e, keyring, trace.ContextOf(causes[e.Cause.Id]))).ToList();
         var committed = await store.CommitAsync(function, pending, cancellationToken);
         foreach (var (_, record) in fresh.Where(e => committed.Duplicates.Contains(e.Event.Id))) trace.Outcome(record, RecordOutcomes.Duplicate);
         metrics.EffectsCommitted(function.Name, fresh.Where(e => !committed.Duplicates.Contains(e.Event.Id)).Select(e => e.Event.Time), clock.GetUtcNow());
@@ -104,9 +107,12 @@ public sealed class EventFunctionRunner(
         foreach (var (record, _) in deadLetters) metrics.DeadLettered(function.Name, record.Topic);
     }
 
-    /// <summary>The effect with its events encoded in the context of the span that processed their cause.</summary>
-    private static PendingEffect Pending(Effect effect, System.Diagnostics.ActivityContext context) =>
-        new(effect, effect.Emits.Select(e => EventCodec.Encode(e, context)).ToList());
+    /// <summary>
+    /// The effect with its events encoded in the context of the span that processed their cause, and signed: the
+    /// outbox keeps the signature, so a re-published event carries the same one.
+    /// </summary>
+    private static PendingEffect Pending(Effect effect, ProvenanceKeyring keyring, System.Diagnostics.ActivityContext context) =>
+        new(effect, effect.Emits.Select(e => keyring.Sign(EventCodec.Encode(e, context), Topics.Get(e.Topic).Writer)).ToList());
 
     /// <summary>
     /// Settles a record that failed for good: the function decides the business outcome (<see cref="IEventFunction.SettleAsync"/>),
@@ -142,7 +148,8 @@ public sealed class EventFunctionRunner(
         }
 
         var effect = await function.SettleAsync(envelope, reason, cancellationToken) with { SettledBecause = reason };
-        var committed = await store.CommitAsync(function, [Pending(effect, trace.ContextOf(record))], cancellationToken);
+        var keyring = await keys.GetAsync(cancellationToken);
+        var committed = await store.CommitAsync(function, [Pending(effect, keyring, trace.ContextOf(record))], cancellationToken);
         trace.Outcome(record, committed.Duplicates.Contains(envelope.Id) ? RecordOutcomes.Duplicate : RecordOutcomes.Settled);
         function.Committed([effect]);
         await publisher.PublishAsync(committed.Published, cancellationToken);

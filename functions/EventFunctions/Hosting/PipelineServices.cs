@@ -56,7 +56,10 @@ public static class PipelineServices
 
         services.AddSingleton<IEffectStore, TableEffectStore>();
         services.AddSingleton<IOrderRequests, TableOrderRequests>();
-        services.AddSingleton<IEventLineage, TableEventLineage>();
+        services.AddSingleton<IProvenanceKeyStore, TableProvenanceKeyStore>();
+        services.AddSingleton(sp => new ProvenanceKeys(settings, sp.GetRequiredService<IProvenanceKeyStore>()));
+        services.AddSingleton<TableEventLineage>();
+        services.AddSingleton<IEventLineage>(sp => new SignedEventLineage(sp.GetRequiredService<ProvenanceKeys>(), sp.GetRequiredService<TableEventLineage>()));
         services.AddSingleton<TableInventory>();
         services.AddSingleton<ICatalogue>(sp => sp.GetRequiredService<TableInventory>());
         services.AddSingleton<IStockReservations, TableStockReservations>();

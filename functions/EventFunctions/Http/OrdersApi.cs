@@ -18,8 +18,8 @@ namespace EventFunctions.Http;
 /// Errors are problem details (RFC 9457) naming the field at fault.
 /// </summary>
 public sealed class OrdersApi(
-    IEventPublisher publisher, IOrderRequests requests, IOrderViews views, OrderViewWaiter waiter, TableInventory inventory, TimeProvider clock,
-    Availability availability, ILogger<OrdersApi> logger)
+    IEventPublisher publisher, IOrderRequests requests, ProvenanceKeys keys, IOrderViews views, OrderViewWaiter waiter, TableInventory inventory,
+    TimeProvider clock, Availability availability, ILogger<OrdersApi> logger)
 {
     public const string Emitter = "http-api";
 
@@ -49,7 +49,9 @@ public sealed class OrdersApi(
         // 202 only once Kafka has acknowledged the event: from here on the order cannot be lost. A retry of the same
         // request re-publishes the same event (same id), which the pipeline takes once.
         // The order's trace starts with this request: every event of the order carries it on (TraceHeaders).
-        await publisher.PublishAsync([EventCodec.Encode(placed, Activity.Current?.Context ?? TraceHeaders.NewRoot())], cancellationToken);
+        // Signed as the topic's writer: ValidateOrder trusts it without reading the claim back.
+        var record = (await keys.GetAsync(cancellationToken)).Sign(EventCodec.Encode(placed, Activity.Current?.Context ?? TraceHeaders.NewRoot()), Emitter);
+        await publisher.PublishAsync([record], cancellationToken);
         return Results.Accepted($"/api/orders/{orderId}", new { orderId });
     }
 

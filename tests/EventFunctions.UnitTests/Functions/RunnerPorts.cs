@@ -59,5 +59,5 @@ internal sealed class RunnerPorts
             .Returns(Task.CompletedTask);
     }
 
-    public EventFunctionRunner Runner() => new(Function.Object, Store.Object, Publisher.Object, Lineage.Object, TestEvents.Clock(), TestEvents.Metrics(), NullLogger<EventFunctionRunner>.Instance);
+    public EventFunctionRunner Runner() => new(Function.Object, Store.Object, Publisher.Object, Lineage.Object, TestEvents.Keys(), TestEvents.Clock(), TestEvents.Metrics(), NullLogger<EventFunctionRunner>.Instance);
 }

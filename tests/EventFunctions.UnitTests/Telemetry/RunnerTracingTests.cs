@@ -105,7 +105,7 @@ public class RunnerTracingTests
         listener.SetMeasurementEventCallback<long>((i, v, tags, _) => counted.Add((i.Name, v, tags.ToArray().ToDictionary(t => t.Key, t => t.Value))));
         listener.SetMeasurementEventCallback<int>((i, v, tags, _) => counted.Add((i.Name, v, tags.ToArray().ToDictionary(t => t.Key, t => t.Value))));
         listener.Start();
-        await act(new EventFunctionRunner(ports.Function.Object, ports.Store.Object, ports.Publisher.Object, ports.Lineage.Object,
+        await act(new EventFunctionRunner(ports.Function.Object, ports.Store.Object, ports.Publisher.Object, ports.Lineage.Object, TestEvents.Keys(),
             TestEvents.Clock(), new PipelineMetrics(meters), NullLogger<EventFunctionRunner>.Instance));
         return counted;
     }
