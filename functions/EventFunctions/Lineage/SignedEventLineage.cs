@@ -33,7 +33,7 @@ public sealed class SignedEventLineage(ProvenanceKeys keys, IEventLineage unsign
                     (orphans ??= [])[@event.Id] = $"it is signed with key {RecordSignature.Of(record)!.Value.KeyId}, which the pipeline does not hold";
                     break;
                 default:
-                    (orphans ??= [])[@event.Id] = $"its signature is not {writer}'s for this record";
+                    (orphans ??= [])[@event.Id] = $"it is not what {writer} emitted: its signature does not match the record";
                     break;
             }
         }

@@ -63,7 +63,7 @@ public sealed class SignedEventLineageTests
 
         var orphans = await Lineage().FindOrphansAsync([(envelope, altered)], CancellationToken.None);
 
-        Assert.Equal($"its signature is not {ConsumerGroups.ValidateOrder}'s for this record", orphans[envelope.Id]);
+        Assert.Equal($"it is not what {ConsumerGroups.ValidateOrder} emitted: its signature does not match the record", orphans[envelope.Id]);
         Assert.Empty(lookedUp);
     }
 }
