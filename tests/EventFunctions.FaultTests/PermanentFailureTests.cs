@@ -44,7 +44,7 @@ public sealed class PermanentFailureTests(ITestOutputHelper output) : FaultScena
             new TableEntity(Unpriced, TableInventory.ItemRowKey) { [TableInventory.AvailableProperty] = 100, [TableInventory.UnitPriceProperty] = "ask" });
         // Storage refuses, for good, to store these orders' facts as they are; a reduced fact (with its problem) it takes.
         using var refusal = faults.Inject(400, "InvalidInput", r => r.Touches(Bed.TablePrefix + TableStorage.OrderViews)
-            && r.Body.Contains("|fact|eventfunctions.OrderPlaced") && r.Body.Contains("unstorable-") && !r.Body.Contains(OrderFact.ProblemProperty));
+            && r.Body.Contains(PlacedFact.Data) && r.Body.Contains(OrderRow.KeyOf("unstorable-")) && !r.Body.Contains(PlacedFact.Problem));
 
         var load = new OrderLoad([host.BaseAddress], "steady").PlaceAsync(200, 40);
         var failing = new List<(PlacedOrder Order, OrderStatus Expected, string Reason)>();
@@ -74,11 +74,12 @@ public sealed class PermanentFailureTests(ITestOutputHelper output) : FaultScena
         Assert.True(refusal.Hits >= 3, $"{refusal.Hits} facts refused");
         foreach (var (order, _, _) in failing.Where(f => f.Order.OrderId.StartsWith("unstorable-")))
         {
-            var fact = await Bed.Tables.Table(TableStorage.OrderViews).GetEntityAsync<TableEntity>(
-                OrderShard.Of(order.OrderId), order.OrderId + OrderFact.RowKeyInfix + "eventfunctions.OrderPlaced");
-            Assert.Contains("InvalidInput", fact.Value.GetString(OrderFact.ProblemProperty));
+            var row = await Bed.Tables.Table(TableStorage.OrderViews).GetEntityAsync<TableEntity>(OrderShard.Of(order.OrderId), OrderRow.KeyOf(order.OrderId));
+            Assert.Contains("InvalidInput", row.Value.GetString(PlacedFact.Problem));
         }
     }
+
+    private static readonly OrderRow.FactProperties PlacedFact = OrderRow.FactProperties.Of(EventTypes.NameOf(typeof(OrderPlaced)));
 
     private static async Task<PlacedOrder> PlaceAsync(HttpClient http, string orderId, string token, string sku, int quantity)
     {

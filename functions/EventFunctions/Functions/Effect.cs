@@ -43,4 +43,10 @@ public enum ConflictRule
 
     /// <summary>The row is derived (an index): overwrite it.</summary>
     Upsert,
+
+    /// <summary>
+    /// The row gathers facts, each in properties of its own: merge these properties into it, leaving the others. Two
+    /// effects of one batch merging into one row are written as one merge.
+    /// </summary>
+    Merge,
 }

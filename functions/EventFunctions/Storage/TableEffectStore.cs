@@ -169,11 +169,22 @@ public sealed class TableEffectStore(TableStorage tables, ILogger<TableEffectSto
             var unit = new CommitUnit(pending.Effect, rows, pending.Outbox);
             foreach (var change in pending.Effect.Changes.Where(c => c.Partition is null))
             {
-                var action = change.OnConflict == ConflictRule.Upsert ? TableTransactionActionType.UpsertReplace : TableTransactionActionType.Add;
+                var action = change.OnConflict switch
+                {
+                    ConflictRule.Upsert => TableTransactionActionType.UpsertReplace,
+                    ConflictRule.Merge => TableTransactionActionType.UpsertMerge,
+                    _ => TableTransactionActionType.Add,
+                };
                 var row = new UnitRow(new TableTransactionAction(action, ToEntity(change, OrderShard.Of(pending.Effect.OrderId))), change);
                 if (written.TryGetValue(change.RowKey, out var earlier))
                 {
                     if (change.OnConflict == ConflictRule.FirstWins) continue;
+                    if (change.OnConflict == ConflictRule.Merge && earlier.Row.Change?.OnConflict == ConflictRule.Merge)
+                    {
+                        // One entity per transaction: the earlier merge into this row carries these properties too.
+                        foreach (var (name, value) in change.Properties) ((TableEntity)earlier.Row.Action.Entity)[name] = value;
+                        continue;
+                    }
                     if (change.OnConflict == ConflictRule.Exclusive || earlier.Row.Change?.OnConflict is null or ConflictRule.Exclusive)
                     {
                         unit = unit.AsBusinessDuplicate(function);

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using EventFunctions.Contracts;
+using EventFunctions.Functions.ProjectOrderView;
 using EventFunctions.Messaging;
 using EventFunctions.Storage;
 using EventFunctions.Views.Versions;
@@ -124,9 +125,9 @@ public sealed class PipelineAudit(TableStorage tables, KafkaConnection kafka)
         var listed = new Dictionary<string, List<string>>();
         var active = await versions.ReadTableAsync(ReadModels.Orders, CancellationToken.None);
         await foreach (var row in active.QueryAsync<TableEntity>(
-            TableClient.CreateQueryFilter($"PartitionKey ge {"customers-"} and PartitionKey lt {"customers."}")))
+            TableClient.CreateQueryFilter($"RowKey ge {CustomerOrder.KeyPrefix} and RowKey lt {CustomerOrder.KeyPrefix[..^1] + "}"}")))
         {
-            var customer = row.RowKey[..row.RowKey.IndexOf('|')];
+            var customer = row.RowKey.Split('|')[1];
             (listed.TryGetValue(row.GetString("OrderId"), out var list) ? list : listed[row.GetString("OrderId")] = []).Add(customer);
         }
         foreach (var order in orders)

@@ -178,19 +178,18 @@ public sealed class ViewRebuildTests(RebuildFixture pipeline) : IClassFixture<Re
     {
         foreach (var (order, i) in orders.Select((o, i) => (o, i)))
         {
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {OrderShard.Of(order)} and RowKey ge {order + OrderFact.RowKeyInfix} and RowKey lt {order + "|fact}"}");
-            await foreach (var fact in live.QueryAsync<TableEntity>(filter))
+            var row = await live.GetEntityIfExistsAsync<TableEntity>(OrderShard.Of(order), OrderRow.KeyOf(order));
+            if (!row.HasValue) continue;
+            if (i % 3 == 0) await live.DeleteEntityAsync(row.Value!.PartitionKey, row.Value.RowKey);
+            else if (i % 3 == 1 && OrderRow.Facts(row.Value!).FirstOrDefault(f => f.Type.EndsWith("Rejected", StringComparison.Ordinal)) is { } rejected)
             {
-                if (i % 3 == 0) await live.DeleteEntityAsync(fact.PartitionKey, fact.RowKey);
-                else if (i % 3 == 1 && fact.GetString(OrderFact.TypeProperty).EndsWith("Rejected", StringComparison.Ordinal))
-                {
-                    fact[OrderFact.DataProperty] = JsonSerializer.Serialize(new { orderId = order, reason = "corrupted" });
-                    await live.UpdateEntityAsync(fact, Azure.ETag.All, TableUpdateMode.Replace);
-                }
+                row.Value![OrderRow.FactProperties.Of(rejected.Type).Data] = JsonSerializer.Serialize(new { orderId = order, reason = "corrupted" });
+                await live.UpdateEntityAsync(row.Value, Azure.ETag.All, TableUpdateMode.Replace);
             }
         }
         var customer = Customers[2] + orders[0].Split('-')[1];
-        await foreach (var row in live.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {CustomerOrder.PartitionOf(customer)}")))
+        var prefix = CustomerOrder.RowKeyPrefix(customer);
+        await foreach (var row in live.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey ge {prefix} and RowKey lt {prefix[..^1] + "}"}")))
             await live.DeleteEntityAsync(row.PartitionKey, row.RowKey);
     }
 

@@ -17,7 +17,7 @@ public class ProjectOrderViewFunctionTests
     [Fact]
     public async Task Each_event_becomes_a_fact_an_order_placed_is_listed_under_its_customer_and_open_and_its_end_closes_it()
     {
-        var function = new ProjectOrderViewFunction(changes.Object, Versions);
+        var function = new ProjectOrderViewFunction(changes.Object, Versions, TestEvents.Clock());
         var placed = TestEvents.Envelope(TestEvents.Placed("o-1"));
         var validated = TestEvents.Envelope(TestEvents.Validated("o-1"));
         var declined = TestEvents.Envelope(new PaymentDeclined("o-1", "card_declined"));
@@ -25,10 +25,12 @@ public class ProjectOrderViewFunctionTests
         var effects = await function.HandleAsync([placed, validated, declined], CancellationToken.None);
 
         Assert.All(effects, e => Assert.Empty(e.Emits));
-        Assert.Equal([OrderFact.Of(placed), new CustomerOrder("c-1", "o-1"), OpenOrder.Placed("o-1", placed.Time)], effects[0].Changes);
-        Assert.Equal([OrderFact.Of(validated)], effects[1].Changes);
-        Assert.Equal([OrderFact.Of(declined), OpenOrder.Ended("o-1", declined.Time)], effects[2].Changes);
-        Assert.Equal(ConflictRule.FirstWins, effects[0].Changes[0].OnConflict);
+        Assert.Equal([OrderFact.Of(placed, TestEvents.Now), new CustomerOrder("c-1", "o-1"), OpenOrder.Placed("o-1", placed.Time)], effects[0].Changes);
+        Assert.Equal([OrderFact.Of(validated, TestEvents.Now)], effects[1].Changes);
+        Assert.Equal([OrderFact.Of(declined, TestEvents.Now), OpenOrder.Ended("o-1", declined.Time)], effects[2].Changes);
+        // Every fact merges into the order's one row, each in properties of its own, so no fact overwrites another.
+        Assert.All(effects, e => Assert.Equal((ConflictRule.Merge, OrderRow.KeyOf("o-1")), (e.Changes[0].OnConflict, e.Changes[0].RowKey)));
+        Assert.All(effects.SelectMany(e => e.Changes), c => Assert.Null(c.Partition));
         // The end overwrites the opening, which never overwrites anything: closed stays closed in any order of arrival.
         Assert.Equal((ConflictRule.FirstWins, ConflictRule.Upsert), (effects[0].Changes[2].OnConflict, effects[2].Changes[1].OnConflict));
         Assert.Equal(effects[0].Changes[2].RowKey, effects[2].Changes[1].RowKey);
@@ -37,7 +39,7 @@ public class ProjectOrderViewFunctionTests
     [Fact]
     public async Task An_order_with_an_invalid_customer_id_is_not_indexed_under_it()
     {
-        var function = new ProjectOrderViewFunction(changes.Object, Versions);
+        var function = new ProjectOrderViewFunction(changes.Object, Versions, TestEvents.Clock());
         var placed = TestEvents.Envelope(TestEvents.Placed("o-1") with { CustomerId = "a/b" });
 
         var effect = Assert.Single(await function.HandleAsync([placed], CancellationToken.None));
@@ -46,19 +48,20 @@ public class ProjectOrderViewFunctionTests
     }
 
     [Fact]
-    public void A_fact_is_keyed_by_its_event_type_so_a_redelivery_with_any_id_adds_nothing()
+    public void A_redelivery_with_any_id_writes_the_same_properties_and_another_type_writes_others()
     {
-        var first = OrderFact.Of(TestEvents.Envelope(TestEvents.Placed(), id: "id-1"));
-        var again = OrderFact.Of(TestEvents.Envelope(TestEvents.Placed(), id: "id-2"));
+        var first = OrderFact.Of(TestEvents.Envelope(TestEvents.Placed(), id: "id-1"), TestEvents.Now);
+        var again = OrderFact.Of(TestEvents.Envelope(TestEvents.Placed(), id: "id-2"), TestEvents.Now);
+        var validated = OrderFact.Of(TestEvents.Envelope(TestEvents.Validated(), id: "id-3"), TestEvents.Now);
 
-        Assert.Equal(first.RowKey, again.RowKey);
-        Assert.NotEqual(first.RowKey, OrderFact.Of(TestEvents.Envelope(TestEvents.Validated(), id: "id-3")).RowKey);
+        Assert.Equal(first.Properties.Keys, again.Properties.Keys);
+        Assert.Empty(first.Properties.Keys.Intersect(validated.Properties.Keys));
     }
 
     [Fact]
     public async Task A_fact_too_large_to_store_is_settled_reduced_with_the_problem_and_still_folds()
     {
-        var function = new ProjectOrderViewFunction(changes.Object, Versions);
+        var function = new ProjectOrderViewFunction(changes.Object, Versions, TestEvents.Clock());
         var placed = TestEvents.Envelope(TestEvents.Placed("o-1") with { PaymentToken = new string('t', 40_000) });
 
         var effect = await function.SettleAsync(placed, "Table Storage: request rejected: 400 PropertyValueTooLarge", CancellationToken.None);
@@ -74,7 +77,7 @@ public class ProjectOrderViewFunctionTests
     [Fact]
     public void Committed_events_are_signalled_to_waiting_readers()
     {
-        var function = new ProjectOrderViewFunction(changes.Object, Versions);
+        var function = new ProjectOrderViewFunction(changes.Object, Versions, TestEvents.Clock());
         var placed = TestEvents.Envelope(TestEvents.Placed("o-1"));
 
         function.Committed([new Effect(placed, [], [])]);
@@ -85,7 +88,7 @@ public class ProjectOrderViewFunctionTests
     [Fact]
     public void It_reads_every_topic_of_the_catalogue_and_keeps_no_inbox()
     {
-        var function = new ProjectOrderViewFunction(changes.Object, Versions);
+        var function = new ProjectOrderViewFunction(changes.Object, Versions, TestEvents.Clock());
 
         Assert.Equal(Topics.All.Select(t => t.Name), function.Topics);
         Assert.False(function.UsesInbox);
@@ -107,10 +110,10 @@ public class ProjectOrderViewFunctionTests
     [Fact]
     public void A_fact_keeps_its_schema_version_and_one_kept_before_versions_reads_as_v1()
     {
-        var fact = OrderFact.Of(TestEvents.Envelope(TestEvents.Validated("o-1")));
+        var fact = OrderFact.Of(TestEvents.Envelope(TestEvents.Validated("o-1")), TestEvents.Now);
         const string v1 = """{"orderId":"o-1","customerId":"c-1","lines":[],"total":5.00,"paymentToken":"tok_visa"}""";
 
-        Assert.Equal(2, fact.Properties[OrderFact.SchemaVersionProperty]);
+        Assert.Equal(2, fact.Properties[OrderRow.FactProperties.Of(fact.Type).SchemaVersion]);
         var old = Assert.IsType<OrderValidated>(OrderFact.Read(fact.Type, v1, schemaVersion: null));
         Assert.Equal((5.00m, "EUR"), (old.Total, old.Currency));
         var current = Assert.IsType<OrderValidated>(OrderFact.Read(fact.Type, fact.Data.Replace("\"EUR\"", "\"USD\""), schemaVersion: 2));

@@ -7,8 +7,8 @@ namespace EventFunctions.Functions.ProjectDailySales;
 /// <summary>
 /// The daily sales read model: each confirmed order's units per sku on the day it was confirmed, and the price it paid.
 /// A read model added after the pipeline's first release: its first version is built from the log, and it serves once
-/// that build has caught up (<see cref="ReadModels.DailySales"/>). Every row is derived from one event and overwritten
-/// alike by a repeat, so it needs no inbox.
+/// that build has caught up (<see cref="ReadModels.DailySales"/>). Each event makes one row in its order's shard, derived
+/// from it alone and overwritten alike by a repeat, so it needs no inbox, and a batch commits one transaction per shard.
 /// </summary>
 public sealed class ProjectDailySalesFunction(ViewTables views) : IEventFunction
 {
@@ -37,9 +37,8 @@ public sealed class ProjectDailySalesFunction(ViewTables views) : IEventFunction
 
     private static StateChange[] RowsOf(EventEnvelope envelope) => envelope.Data switch
     {
-        OrderValidated validated => validated.Lines.Select(l => new SkuPrice(l.Sku, validated.OrderId, l.UnitPrice, validated.Currency)).ToArray<StateChange>(),
-        StockReserved reserved => reserved.Lines
-            .Select(l => new SkuSold(l.Sku, reserved.OrderId, DateOnly.FromDateTime(envelope.Time.UtcDateTime), l.Quantity)).ToArray<StateChange>(),
+        OrderValidated validated => [new OrderPrices(validated.OrderId, validated.Lines, validated.Currency)],
+        StockReserved reserved => [new OrderSold(reserved.OrderId, DateOnly.FromDateTime(envelope.Time.UtcDateTime), reserved.Lines)],
         _ => [],
     };
 }

@@ -6,10 +6,11 @@ using EventFunctions.Views.Versions;
 namespace EventFunctions.Functions.ProjectOrderView;
 
 /// <summary>
-/// Every event of every order topic → a fact of the order's view; OrderPlaced also lists the order under its customer
-/// and among the open orders, and the event that ends an order closes it there.
+/// Every event of every order topic → a fact merged into the order's row of the view; OrderPlaced also lists the order
+/// under its customer and among the open orders, and the event that ends an order closes it there. All of an event's
+/// rows are in the order's shard, so each event costs one transaction, shared with the batch's other orders of that shard.
 /// </summary>
-public sealed class ProjectOrderViewFunction(IOrderViewChanges changes, ViewTables views) : IEventFunction
+public sealed class ProjectOrderViewFunction(IOrderViewChanges changes, ViewTables views, TimeProvider clock) : IEventFunction
 {
     public string Name => ConsumerGroups.ProjectOrderView;
 
@@ -28,7 +29,8 @@ public sealed class ProjectOrderViewFunction(IOrderViewChanges changes, ViewTabl
 
     public Task<IReadOnlyList<Effect>> HandleAsync(IReadOnlyList<EventEnvelope> events, CancellationToken cancellationToken)
     {
-        IReadOnlyList<Effect> effects = events.Select(e => new Effect(e, RowsOf(e, OrderFact.Of(e)), [])).ToList();
+        var now = clock.GetUtcNow();
+        IReadOnlyList<Effect> effects = events.Select(e => new Effect(e, RowsOf(e, OrderFact.Of(e, now)), [])).ToList();
         return Task.FromResult(effects);
     }
 
@@ -37,7 +39,7 @@ public sealed class ProjectOrderViewFunction(IOrderViewChanges changes, ViewTabl
     /// texts and lists cut, with the problem beside it: the view still learns the event happened, and its status moves.
     /// </summary>
     public Task<Effect> SettleAsync(EventEnvelope cause, string reason, CancellationToken cancellationToken) =>
-        Task.FromResult(new Effect(cause, RowsOf(cause, OrderFact.Reduced(cause, reason)), []));
+        Task.FromResult(new Effect(cause, RowsOf(cause, OrderFact.Reduced(cause, reason, clock.GetUtcNow())), []));
 
     public void Committed(IReadOnlyList<Effect> effects) => changes.Changed(effects.Select(e => e.Cause).ToList());
 
