@@ -119,5 +119,5 @@ public sealed class KafkaTriggers(TriggerBatchHandler batches)
         RunAsync(ConsumerGroups.ProjectDailySales, records, cancellationToken);
 
     private Task RunAsync(string function, KafkaRecord[] records, CancellationToken cancellationToken) =>
-        batches.HandleAsync(function, records.ToIncomingRecords(), Delivery.MaybeRepeated, cancellationToken);
+        batches.HandleAsync(function, records.ToIncomingRecords(), Delivery.Unknown, cancellationToken);
 }

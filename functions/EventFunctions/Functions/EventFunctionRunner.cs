@@ -12,8 +12,8 @@ namespace EventFunctions.Functions;
 /// <list type="number">
 /// <item>read each record; one that cannot be read is dead-lettered, never retried, so it blocks nothing behind it;</item>
 /// <item>check that the others are the pipeline's own (<see cref="IEventLineage"/>), dead-lettering orphans unacted;</item>
-/// <item>unless the host knows the batch is a first delivery, find the events already processed (their inbox rows)
-/// and take their stored outbox instead of acting again;</item>
+/// <item>when the host says the batch may be a repeat, find the events already processed (their inbox rows) and take
+/// their stored outbox instead of acting again (<see cref="Delivery"/>);</item>
 /// <item>let the function decide the effects of the others;</item>
 /// <item>sign the events they emit as their topic's writer (<see cref="RecordSignature"/>), so that consumers need no read to trust them;</item>
 /// <item>commit every effect's state, inbox marker and outbox together;</item>
@@ -81,7 +81,7 @@ public sealed class EventFunctionRunner(
 
         var handled = events.Where(e => function.Handles(e.Event)).DistinctBy(e => e.Event.Id).ToList();
         foreach (var (@event, record) in events.Except(handled)) trace.Outcome(record, function.Handles(@event) ? RecordOutcomes.Duplicate : RecordOutcomes.Ignored);
-        var alreadyProcessed = delivery == Delivery.First ? NoneProcessed : await store.FindProcessedAsync(function, handled.Select(e => e.Event).ToList(), cancellationToken);
+        var alreadyProcessed = delivery != Delivery.MaybeRepeated ? NoneProcessed : await store.FindProcessedAsync(function, handled.Select(e => e.Event).ToList(), cancellationToken);
         var unprocessed = handled.Where(e => !alreadyProcessed.ContainsKey(e.Event.Id)).ToList();
         foreach (var (_, record) in handled.Except(unprocessed)) trace.Outcome(record, RecordOutcomes.Duplicate);
         var orphans = unprocessed.Count == 0 ? NoOrphans : await lineage.FindOrphansAsync(unprocessed, cancellationToken);

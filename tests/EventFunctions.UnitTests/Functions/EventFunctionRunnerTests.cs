@@ -59,15 +59,17 @@ public class EventFunctionRunnerTests
         Assert.Same(stored, Assert.Single(published));
     }
 
-    [Fact]
-    public async Task A_first_delivery_skips_the_lookup_and_relies_on_the_commit_to_settle_copies()
+    [Theory]
+    [InlineData(Delivery.First)]
+    [InlineData(Delivery.Unknown)]
+    public async Task A_delivery_not_known_to_repeat_skips_the_lookup_and_relies_on_the_commit_to_settle_copies(Delivery delivery)
     {
         var placed = TestEvents.Envelope(TestEvents.Placed("o-1"));
         var stored = OutgoingRecord.Keyed(Topics.OrdersValidated, "o-1", "{}"u8.ToArray(), []);
         store.Setup(s => s.CommitAsync(function.Object, It.IsAny<IReadOnlyList<PendingEffect>>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new CommitResult([stored], new HashSet<string> { placed.Id }));
 
-        await Runner.RunAsync([TestEvents.Record(placed)], Delivery.First, CancellationToken.None);
+        await Runner.RunAsync([TestEvents.Record(placed)], delivery, CancellationToken.None);
 
         store.Verify(s => s.FindProcessedAsync(It.IsAny<IEventFunction>(), It.IsAny<IReadOnlyList<EventEnvelope>>(), It.IsAny<CancellationToken>()), Times.Never);
         Assert.Same(stored, Assert.Single(published));
