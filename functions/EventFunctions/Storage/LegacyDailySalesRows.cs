@@ -12,6 +12,15 @@ namespace EventFunctions.Storage;
 /// </summary>
 internal static class LegacyDailySalesRows
 {
+    /// <summary>Whether the table holds rows of this layout: any partition but the order shards'. Asked once per table and process.</summary>
+    public static async Task<bool> PresentAsync(TableClient table, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey lt {"shard-"} or PartitionKey ge {"shard."}");
+        await foreach (var _ in table.QueryAsync<TableEntity>(filter, maxPerPage: 1, select: ["PartitionKey"], cancellationToken: cancellationToken))
+            return true;
+        return false;
+    }
+
     public static async Task<(List<SoldUnits> Sold, Dictionary<string, UnitPrice> Prices)> ReadAsync(
         TableClient table, string sku, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {

@@ -13,6 +13,19 @@ namespace EventFunctions.Storage;
 internal static class LegacyOrderViewRows
 {
     private const string FactInfix = "|fact|";
+    private const string CustomersPartitionPrefix = "customers-";
+
+    /// <summary>
+    /// Whether the table holds rows of this layout: every order placed under it left a row in a customers partition.
+    /// One query, asked once per table and process by <see cref="LegacyLayout"/>.
+    /// </summary>
+    public static async Task<bool> PresentAsync(TableClient table, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {CustomersPartitionPrefix} and PartitionKey lt {"customers."}");
+        await foreach (var _ in table.QueryAsync<TableEntity>(filter, maxPerPage: 1, select: ["PartitionKey"], cancellationToken: cancellationToken))
+            return true;
+        return false;
+    }
 
     public static async Task<List<StoredFact>> FactsAsync(TableClient table, string orderId, CancellationToken cancellationToken)
     {
@@ -32,7 +45,7 @@ internal static class LegacyOrderViewRows
     public static async Task<List<string>> OrdersOfAsync(TableClient table, string customerId, CancellationToken cancellationToken)
     {
         var orderIds = new List<string>();
-        var partition = "customers-" + OrderShard.KafkaPartitionOf(customerId, Topics.Partitions).ToString("D2");
+        var partition = CustomersPartitionPrefix + OrderShard.KafkaPartitionOf(customerId, Topics.Partitions).ToString("D2");
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {customerId + "|"} and RowKey lt {customerId + "}"}");
         await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["OrderId"], cancellationToken: cancellationToken))
             orderIds.Add(row.GetString("OrderId"));

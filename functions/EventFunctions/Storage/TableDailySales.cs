@@ -12,10 +12,12 @@ namespace EventFunctions.Storage;
 /// Reads a sku's sales from the active version of the daily sales read model: in each shard, one range query over the
 /// days asked that returns only the sales holding the sku (a filter on its property), then the prices of the orders
 /// found, <see cref="TableLimits.RowKeysPerQuery"/> per query; and what a version built before this layout kept
-/// (<see cref="LegacyDailySalesRows"/>).
+/// (<see cref="LegacyDailySalesRows"/>), where the table still holds it.
 /// </summary>
-public sealed class TableDailySales(ViewTables views) : IDailySales
+public sealed class TableDailySales(ViewTables views, TimeProvider clock) : IDailySales
 {
+    private readonly LegacyLayout legacyLayout = new(LegacyDailySalesRows.PresentAsync, clock);
+
     public async Task<SkuSales> GetAsync(string sku, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         var table = await views.ReadTableAsync(ReadModels.DailySales, cancellationToken);
@@ -29,7 +31,9 @@ public sealed class TableDailySales(ViewTables views) : IDailySales
             foreach (var (orderId, price) in await PricesInAsync(table, shard, sku, sales.Select(s => s.OrderId), token))
                 prices[orderId] = price;
         });
-        var legacy = await LegacyDailySalesRows.ReadAsync(table, sku, from, to, cancellationToken);
+        var legacy = await legacyLayout.PresentAsync(table, cancellationToken)
+            ? await LegacyDailySalesRows.ReadAsync(table, sku, from, to, cancellationToken)
+            : ([], []);
         foreach (var (orderId, price) in legacy.Prices) prices.TryAdd(orderId, price);
         return new SkuSales(sku, from, to, SalesFold.ByDay([.. sold.DistinctBy(s => s.OrderId), .. legacy.Sold.Where(s => sold.All(n => n.OrderId != s.OrderId))], prices));
     }

@@ -9,11 +9,13 @@ namespace EventFunctions.Storage;
 
 /// <summary>
 /// Reads an order's row (one point read in its shard) and folds its facts into the view. A row without the order's
-/// OrderPlaced may be one begun before the upgrade to this layout: its older facts are then read where they were
-/// written (<see cref="LegacyOrderViewRows"/>).
+/// OrderPlaced may be one begun before the upgrade to this layout, in a table that still holds that layout: its
+/// older facts are then read where they were written (<see cref="LegacyOrderViewRows"/>).
 /// </summary>
-public sealed class TableOrderViews(ViewTables views) : IOrderViews
+public sealed class TableOrderViews(ViewTables views, TimeProvider clock) : IOrderViews
 {
+    private readonly LegacyLayout legacyLayout = new(LegacyOrderViewRows.PresentAsync, clock);
+
     private static readonly string PlacedType = EventTypes.NameOf(typeof(OrderPlaced));
 
     /// <summary>The active version of the view: a switch or a rollback reaches the readers of every instance within the versions' TTL.</summary>
@@ -41,16 +43,17 @@ public sealed class TableOrderViews(ViewTables views) : IOrderViews
                 orderIds.Add(row.GetString("OrderId"));
             return orderIds;
         });
-        var found = await Task.WhenAll([.. shards, LegacyOrderViewRows.OrdersOfAsync(table, customerId, cancellationToken)]);
+        var legacy = await legacyLayout.PresentAsync(table, cancellationToken) ? LegacyOrderViewRows.OrdersOfAsync(table, customerId, cancellationToken) : Task.FromResult(new List<string>());
+        var found = await Task.WhenAll([.. shards, legacy]);
         var orders = await Task.WhenAll(found.SelectMany(ids => ids).Distinct().Select(id => GetAsync(id, cancellationToken)));
         return orders.OfType<OrderView>().ToList();
     }
 
-    private static async Task<IReadOnlyList<StoredFact>> FactsAsync(TableClient table, string orderId, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<StoredFact>> FactsAsync(TableClient table, string orderId, CancellationToken cancellationToken)
     {
         var row = await table.GetEntityIfExistsAsync<TableEntity>(OrderShard.Of(orderId), OrderRow.KeyOf(orderId), cancellationToken: cancellationToken);
         var facts = row.HasValue ? OrderRow.Facts(row.Value!) : [];
-        if (facts.Any(f => f.Type == PlacedType)) return facts;
+        if (facts.Any(f => f.Type == PlacedType) || !await legacyLayout.PresentAsync(table, cancellationToken)) return facts;
         var legacy = await LegacyOrderViewRows.FactsAsync(table, orderId, cancellationToken);
         return legacy.Count == 0 ? facts : [.. facts, .. legacy.Where(old => facts.All(f => f.Type != old.Type))];
     }

@@ -20,7 +20,7 @@ public sealed class PipelineAudit(TableStorage tables, KafkaConnection kafka)
     /// <summary>The order views as the API reads them: from the view's active version.</summary>
     private readonly ViewTables versions = new(new TableViewVersionStore(tables), tables, TimeProvider.System, new ViewRebuildOptions());
 
-    public TableOrderViews Views => new(versions);
+    public TableOrderViews Views => field ??= new(versions, TimeProvider.System);
 
     public async Task WaitUntilFinalAsync(IReadOnlyList<PlacedOrder> orders, TimeSpan timeout)
     {
