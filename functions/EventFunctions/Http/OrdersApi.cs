@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Confluent.Kafka;
 using EventFunctions.Contracts;
 using EventFunctions.Contracts.Events;
 using EventFunctions.Lineage;
@@ -22,6 +23,13 @@ public sealed class OrdersApi(
     TimeProvider clock, Availability availability, ILogger<OrdersApi> logger)
 {
     public const string Emitter = "http-api";
+
+    /// <summary>
+    /// How long a POST waits for Kafka to acknowledge its order. Past it the client is told to come back (503,
+    /// Retry-After) rather than held for the producer's whole message timeout: the order may still reach Kafka, and a
+    /// retry of the same request is the same order.
+    /// </summary>
+    public static readonly TimeSpan IntakeDeadline = TimeSpan.FromSeconds(5);
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -51,7 +59,15 @@ public sealed class OrdersApi(
         // The order's trace starts with this request: every event of the order carries it on (TraceHeaders).
         // Signed as the topic's writer: ValidateOrder trusts it without reading the claim back.
         var record = (await keys.GetAsync(cancellationToken)).Sign(EventCodec.Encode(placed, Activity.Current?.Context ?? TraceHeaders.NewRoot()), Emitter);
-        await publisher.PublishAsync([record], cancellationToken);
+        try
+        {
+            await publisher.PublishAsync([record], cancellationToken).WaitAsync(IntakeDeadline, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            throw new KafkaException(new Error(ErrorCode.Local_MsgTimedOut,
+                $"no acknowledgement of order {orderId} within {IntakeDeadline.TotalSeconds:0} s; it may still arrive, and the same request again is the same order"));
+        }
         return Results.Accepted($"/api/orders/{orderId}", new { orderId });
     }
 

@@ -1,4 +1,7 @@
+using System.Net;
+using System.Net.Http.Json;
 using Confluent.Kafka;
+using EventFunctions.Http;
 using EventFunctions.EmbeddedKafka;
 using EventFunctions.IntegrationTests.Infrastructure;
 using EventFunctions.Views;
@@ -54,5 +57,41 @@ public sealed class BrokerFaultTests(PipelineFixture pipeline)
             Assert.Single(await pipeline.LedgerAsync(order));
         }
         Assert.Equal(50 - orders.Count, await pipeline.AvailableAsync(sku));
+    }
+
+    [Fact]
+    public async Task While_no_broker_answers_an_order_is_refused_with_retry_after_in_seconds_and_the_same_request_later_places_it_once()
+    {
+        var sku = "nokafka-" + Guid.NewGuid().ToString("N")[..8];
+        await pipeline.StockAsync(sku, 5, 1m);
+        var order = new PlaceOrderRequest("nokafka-" + Guid.NewGuid().ToString("N")[..8], "kim", [new OrderLineRequest(sku, 1)], "tok_visa");
+
+        foreach (var broker in Enumerable.Range(1, Cluster.BrokerCount)) Cluster.SetBrokerDown(broker);
+        HttpResponseMessage refused;
+        string health;
+        try
+        {
+            // Well under the producer's 30 s message timeout: the API must answer before it.
+            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            refused = await pipeline.Http.PostAsJsonAsync("/api/orders", order, patience.Token);
+            health = await pipeline.Http.GetStringAsync("/api/health");
+        }
+        finally
+        {
+            foreach (var broker in Enumerable.Range(1, Cluster.BrokerCount)) Cluster.SetBrokerUp(broker);
+        }
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.NotNull(refused.Headers.RetryAfter);
+        Assert.Contains("Kafka", await refused.Content.ReadAsStringAsync());
+        Assert.Contains(Http.OrdersApi.Emitter, health);
+        Assert.Contains("Kafka", health);
+
+        HttpResponseMessage accepted = null!;
+        await Eventually.TrueAsync(async () => (accepted = await pipeline.Http.PostAsJsonAsync("/api/orders", order)).StatusCode == HttpStatusCode.Accepted,
+            PipelineFixture.Patience, "the same request accepted once Kafka is back");
+        Assert.Equal(OrderStatus.Confirmed, (await pipeline.FinalViewAsync(order.OrderId!)).Status);
+        Assert.Single(await pipeline.LedgerAsync(order.OrderId!));
+        Assert.Equal(4, await pipeline.AvailableAsync(sku));
     }
 }
