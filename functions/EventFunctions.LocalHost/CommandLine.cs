@@ -28,6 +28,7 @@ public sealed partial record CommandLine(string Command, IReadOnlyList<string> W
                            ramp:   --ramp [--from R (50)] [--step R (50)] [--step-duration S (10)] [--p99-bound MS (1000)]
                                    [--max-rate R (2000)]: rising open loads until p99 placed→final passes the bound
                          and for each: --skus N (20) --observe view|api; open and ramp warm up first: --warmup S (5)
+                         (scripts/bench-compare.sh REF [options] runs the same load on commit REF and on this tree, side by side)
           dlq list       dead letters of the running pipeline: [--topic T] [--group G] [--order ID] [--reason TEXT] [--limit N]
           dlq redrive    put them back: the same filters, [--dry-run] [--again]
           overdue        orders past their deadline

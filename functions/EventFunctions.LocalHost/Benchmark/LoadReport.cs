@@ -1,3 +1,4 @@
+using System.Globalization;
 using EventFunctions.Storage;
 using EventFunctions.Views;
 
@@ -10,6 +11,10 @@ internal sealed class LoadReport(IReadOnlyList<OrderOutcome> outcomes, PipelineC
     private static readonly string[] NotFunctions = [StorageRoundTrips.Api, OrderLoad.ClientReads, TableIdempotencyKeys.Caller];
 
     private readonly double[] latencies = outcomes.Select(o => o.PlacedToFinalMs).Order().ToArray();
+
+    private StorageCapacity Capacity => StorageCapacity.Of(Orders, cost.EntitiesByPartition);
+
+    private List<StorageUse> FunctionsStorage => cost.Storage.Where(s => !NotFunctions.Contains(s.Key)).Select(s => s.Value).ToList();
 
     public int Orders => outcomes.Count;
 
@@ -47,13 +52,39 @@ internal sealed class LoadReport(IReadOnlyList<OrderOutcome> outcomes, PipelineC
         PrintStorage(output);
         var records = cost.RecordsByTopic.Where(t => t.Value > 0).OrderBy(t => t.Key).ToList();
         output.WriteLine($"Kafka records/order:   {(double)records.Sum(t => t.Value) / Orders:F2} ({string.Join(", ", records.Select(t => $"{t.Key} {(double)t.Value / Orders:F2}"))})");
+        foreach (var line in Capacity.Lines()) output.WriteLine(line);
+        output.WriteLine(Summary);
+    }
+
+    /// <summary>
+    /// The key figures on one line of <c>key=value</c>, invariant, for scripts (<c>scripts/bench-compare.sh</c>): the
+    /// lines above are for people and may change their wording. Table requests and entity writes are the functions'.
+    /// </summary>
+    public string Summary
+    {
+        get
+        {
+            var capacity = Capacity;
+            (string Key, double Value)[] figures =
+            [
+                ("orders", Orders), ("p50_ms", P(0.50)), ("p90_ms", P(0.90)), ("p99_ms", P(0.99)),
+                ("accepted_per_s", PlacedRate), ("final_per_s", FinalRate),
+                ("table_requests_per_order", PerOrder(FunctionsStorage.Sum(s => s.Requests))),
+                ("entity_writes_per_order", PerOrder(FunctionsStorage.Sum(s => s.Entities))),
+                ("cpu_ms_per_order", CpuMsPerOrder),
+                ("entities_touched_per_order", capacity.EntitiesPerOrder),
+                ("account_orders_per_s", capacity.AccountOrdersPerSecond),
+                ("hottest_partition_orders_per_s", capacity.Hottest?.OrdersPerSecondAsSpread ?? double.NaN),
+            ];
+            return "summary: " + string.Join(' ', figures.Select(f => $"{f.Key}={f.Value.ToString("0.##", CultureInfo.InvariantCulture)}"));
+        }
     }
 
     private void PrintStorage(TextWriter output)
     {
-        var functions = cost.Storage.Where(s => !NotFunctions.Contains(s.Key)).ToList();
-        output.WriteLine($"Table Storage per order by the functions: {PerOrder(functions.Sum(s => s.Value.Requests)):F2} round trips ({PerOrder(functions.Sum(s => s.Value.Queries)):F2} of them queries), " +
-                         $"{PerOrder(functions.Sum(s => s.Value.Entities)):F2} entities, {PerOrder(functions.Sum(s => s.Value.Bytes)) / 1024:F2} KiB written; by each caller:");
+        var functions = FunctionsStorage;
+        output.WriteLine($"Table Storage per order by the functions: {PerOrder(functions.Sum(s => s.Requests)):F2} round trips ({PerOrder(functions.Sum(s => s.Queries)):F2} of them queries), " +
+                         $"{PerOrder(functions.Sum(s => s.Entities)):F2} entities, {PerOrder(functions.Sum(s => s.Bytes)) / 1024:F2} KiB written; by each caller:");
         output.WriteLine($"  {"caller",-28} {"round trips",11} {"queries",8} {"entities",9} {"KiB",8}");
         foreach (var (caller, use) in cost.Storage.OrderBy(s => NotFunctions.Contains(s.Key)).ThenBy(s => s.Key))
             output.WriteLine($"  {caller,-28} {PerOrder(use.Requests),11:F2} {PerOrder(use.Queries),8:F2} {PerOrder(use.Entities),9:F2} {PerOrder(use.Bytes) / 1024,8:F2}");

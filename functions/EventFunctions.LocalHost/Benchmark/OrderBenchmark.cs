@@ -30,7 +30,7 @@ public static class OrderBenchmark
         var tables = pipeline.Services.GetRequiredService<TableStorage>().Service;
         try
         {
-            return await RunAsync(pipeline, plan);
+            return await RunAsync(pipeline, plan, tablePrefix);
         }
         finally
         {
@@ -39,7 +39,7 @@ public static class OrderBenchmark
         }
     }
 
-    private static async Task<int> RunAsync(LocalPipeline pipeline, BenchmarkPlan plan)
+    private static async Task<int> RunAsync(LocalPipeline pipeline, BenchmarkPlan plan, string tablePrefix)
     {
         using var http = new HttpClient { BaseAddress = pipeline.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
         using var admin = new AdminClientBuilder(pipeline.Kafka.AdminConfig()).Build();
@@ -60,9 +60,9 @@ public static class OrderBenchmark
         async Task<LoadReport> MeasureAsync(Func<Task<IReadOnlyList<OrderOutcome>>> run)
         {
             steps.TakeMilliseconds();
-            var before = await PipelineCost.SnapshotAsync(storage, admin);
+            var before = await PipelineCost.SnapshotAsync(storage, admin, tablePrefix);
             var outcomes = await run();
-            var cost = (await PipelineCost.SnapshotAsync(storage, admin)).Since(before);
+            var cost = (await PipelineCost.SnapshotAsync(storage, admin, tablePrefix)).Since(before);
             return new LoadReport(outcomes, cost, steps.TakeMilliseconds());
         }
 

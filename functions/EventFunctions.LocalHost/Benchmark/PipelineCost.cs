@@ -6,8 +6,9 @@ using EventFunctions.Storage;
 namespace EventFunctions.LocalHost.Benchmark;
 
 /// <summary>
-/// What the pipeline has used so far: CPU of the host and of Azurite, Table Storage use by caller, and records in
-/// each topic (its partitions' end offsets, asked of the brokers). Two snapshots give the cost of what ran between.
+/// What the pipeline has used so far: CPU of the host and of Azurite, Table Storage use by caller and entities by
+/// partition (tables named without the run's prefix), and records in each topic (its partitions' end offsets, asked
+/// of the brokers). Two snapshots give the cost of what ran between.
 /// </summary>
 internal sealed record PipelineCost(
     TimeSpan HostCpu,
@@ -15,9 +16,10 @@ internal sealed record PipelineCost(
     TimeSpan KafkaClientsCpu,
     TimeSpan? AzuriteCpu,
     IReadOnlyDictionary<string, StorageUse> Storage,
+    IReadOnlyDictionary<TablePartition, long> EntitiesByPartition,
     IReadOnlyDictionary<string, long> RecordsByTopic)
 {
-    public static async Task<PipelineCost> SnapshotAsync(StorageRoundTrips storage, IAdminClient admin)
+    public static async Task<PipelineCost> SnapshotAsync(StorageRoundTrips storage, IAdminClient admin, string tablePrefix)
     {
         var ends = await LogOffsets.ListAsync(admin, LogOffsets.PartitionsOf(Topics.AllWithDeadLetters), Confluent.Kafka.Admin.OffsetSpec.Latest());
         var (brokers, clients) = ProcessCpu.KafkaThreads();
@@ -27,6 +29,7 @@ internal sealed record PipelineCost(
             clients,
             ProcessCpu.Azurite(),
             storage.Snapshot(),
+            storage.EntitiesByPartition().ToDictionary(p => p.Key with { Table = Unprefixed(p.Key.Table, tablePrefix) }, p => p.Value),
             ends.GroupBy(e => e.Key.Topic).ToDictionary(t => t.Key, t => t.Sum(p => p.Value)));
     }
 
@@ -37,7 +40,11 @@ internal sealed record PipelineCost(
         KafkaClientsCpu - before.KafkaClientsCpu,
         AzuriteCpu - before.AzuriteCpu,
         Storage.ToDictionary(s => s.Key, s => Minus(s.Value, before.Storage.GetValueOrDefault(s.Key))),
+        EntitiesByPartition.ToDictionary(p => p.Key, p => p.Value - before.EntitiesByPartition.GetValueOrDefault(p.Key)),
         RecordsByTopic.ToDictionary(t => t.Key, t => t.Value - before.RecordsByTopic.GetValueOrDefault(t.Key)));
+
+    private static string Unprefixed(string table, string prefix) =>
+        table.StartsWith(prefix, StringComparison.Ordinal) ? table[prefix.Length..] : table;
 
     private static StorageUse Minus(StorageUse now, StorageUse? then) =>
         then is null ? now : StorageUse.Of(now.Requests - then.Requests, now.Queries - then.Queries, now.Entities - then.Entities, now.Bytes - then.Bytes);

@@ -64,6 +64,30 @@ public sealed class StorageUseTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Each_entity_read_or_written_counts_in_its_partition_and_a_read_of_nothing_counts_one()
+    {
+        await Table.SubmitTransactionAsync(Enumerable.Range(0, 3).Select(i => new TableTransactionAction(TableTransactionActionType.Add, new TableEntity("shard-01", $"r{i}"))));
+        await Table.SubmitTransactionAsync([new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity("sku-007", "item"))]);
+        await Table.AddEntityAsync(new TableEntity("keys-a", "k"));
+        await Table.UpsertEntityAsync(new TableEntity("keys-a", "k"));
+        await Table.GetEntityIfExistsAsync<TableEntity>("keys-a", "k");
+        await Table.GetEntityIfExistsAsync<TableEntity>("keys-a", "absent");
+        await foreach (var _ in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {"shard-01"}"), select: ["RowKey"])) { }
+        await foreach (var _ in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {"shard-02"}"))) { }
+        await foreach (var _ in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey eq {"item"} or RowKey eq {"k"}"))) { }
+        await Table.DeleteEntityAsync("shard-01", "r0");
+
+        var touched = roundTrips.EntitiesByPartition().Where(p => p.Key.Table == tableName).ToDictionary(p => p.Key.Key, p => p.Value);
+        Assert.Equal(new Dictionary<string, long>
+        {
+            ["shard-01"] = 3 + 3 + 1, // the transaction, a query's three rows, the delete
+            ["shard-02"] = 1,         // a query that found nothing
+            ["sku-007"] = 1 + 1,      // a transaction of one, a row of a query across partitions
+            ["keys-a"] = 1 + 1 + 1 + 1 + 1, // an insert, an upsert, two point reads (one found nothing), a row of the query across partitions
+        }, touched);
+    }
+
+    [Fact]
     public async Task Requests_carry_a_SAS_and_no_shared_key_and_the_SAS_is_renewed_before_it_expires()
     {
         await Table.AddEntityAsync(new TableEntity("p", "first"));
