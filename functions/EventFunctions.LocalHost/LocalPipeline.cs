@@ -142,16 +142,24 @@ public sealed class LocalPipeline : IAsyncDisposable
     private static void AddTriggers(IServiceCollection services, KafkaConnection kafka, GroupProtocol protocol)
     {
         services.AddSingleton<IHostedService>(sp =>
-            new TriggerSet(sp.GetServices<IEventFunction>().Select(function =>
+            new TriggerSet(sp.GetServices<IEventFunction>().SelectMany(TriggersOf).Select(trigger =>
             {
-                var config = kafka.ConsumerConfig(function.Name);
+                var config = kafka.ConsumerConfig(trigger.Function.Name);
                 config.GroupProtocol = protocol;
                 config.MaxPollIntervalMs = sp.GetRequiredService<KafkaTriggerOptions>().MaxPollIntervalMs;
                 if (protocol == GroupProtocol.Classic) config.SessionTimeoutMs = 6000;
-                sp.GetRequiredService<TriggerHealth>().Expect(function.Name);
-                return ActivatorUtilities.CreateInstance<KafkaTriggerListener>(sp, function, config);
+                var listener = ActivatorUtilities.CreateInstance<KafkaTriggerListener>(sp, trigger.Function, trigger.Topics, config);
+                sp.GetRequiredService<TriggerHealth>().Expect(listener.Trigger);
+                return listener;
             }).ToList()));
     }
+
+    /// <summary>
+    /// A trigger per topic, as the Functions app must declare them, all in the function's one group: a projection's
+    /// slow topic then holds back only its own partitions, and an order's last hop is not queued behind four others.
+    /// </summary>
+    private static IEnumerable<(IEventFunction Function, IReadOnlyList<string> Topics)> TriggersOf(IEventFunction function) =>
+        function.Topics.Select(topic => (function, (IReadOnlyList<string>)[topic]));
 
     /// <summary>
     /// KIP-848 groups assign partitions in seconds, and the embedded cluster serves them (classic groups there wait

@@ -18,6 +18,7 @@ namespace EventFunctions.LocalHost.KafkaTrigger;
 /// </summary>
 public sealed class KafkaTriggerListener(
     IEventFunction function,
+    IReadOnlyList<string> topics,
     ConsumerConfig consumerConfig,
     KafkaTriggerOptions options,
     TriggerBatchHandler batches,
@@ -29,6 +30,12 @@ public sealed class KafkaTriggerListener(
     private readonly FirstDeliveries firstDeliveries = new();
 
     private string Name => function.Name;
+
+    /// <summary>
+    /// The trigger as health and logs name it: the function, and the topic when the function has a trigger per topic,
+    /// as in the Functions app (<c>ProjectOrderView_OrdersPlaced</c>, …).
+    /// </summary>
+    public string Trigger { get; } = topics.Count == function.Topics.Count ? function.Name : $"{function.Name} ({string.Join(", ", topics)})";
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         // librdkafka's Consume blocks: each consumer polls on a thread of its own and waits there for its batches, so
@@ -66,8 +73,8 @@ public sealed class KafkaTriggerListener(
             .SetPartitionsLostHandler((_, partitions) => Revoked(partitions.Select(p => p.TopicPartition).ToList()))
             .SetErrorHandler((_, error) => logger.Log(error.IsFatal ? LogLevel.Critical : LogLevel.Debug, "{Function}: {Error}", Name, error))
             .Build();
-        consumer.Subscribe(function.Topics);
-        logger.LogInformation("{Function} listening to {Topics} as group {Group}", Name, string.Join(", ", function.Topics), consumerConfig.GroupId);
+        consumer.Subscribe(topics);
+        logger.LogInformation("{Function} listening to {Topics} as group {Group}", Name, string.Join(", ", topics), consumerConfig.GroupId);
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -200,13 +207,13 @@ public sealed class KafkaTriggerListener(
     private void Assigned(IConsumer<byte[]?, byte[]?> consumer, List<TopicPartition> partitions)
     {
         if (function.UsesInbox) firstDeliveries.Assigned(consumer, partitions);
-        health.Assigned(Name, partitions);
+        health.Assigned(Trigger, partitions);
     }
 
     private void Revoked(IReadOnlyList<TopicPartition> partitions)
     {
         firstDeliveries.Forget(partitions);
-        health.Revoked(Name, partitions);
+        health.Revoked(Trigger, partitions);
     }
 
     /// <summary>Commits the offsets of every batch that has returned, now rather than at the next background commit.</summary>
