@@ -18,23 +18,17 @@ public sealed class TableIdempotencyKeys(TableStorage tables) : IIdempotencyKeys
 
     private TableClient Table => tables.Table(TableStorage.PaymentGateway);
 
+    /// <summary>Keys claimed together (a batch's charges) share a transaction per partition.</summary>
+    private readonly InsertOnceBatches keys = new(tables.Table(TableStorage.PaymentGateway), Caller);
+
     public async Task<(KeyedCall Call, bool Claimed)> ClaimAsync(KeyedCall call, CancellationToken cancellationToken)
     {
-        using var _ = StorageRoundTrips.AttributeTo(Caller);
-        try
+        var first = await keys.InsertAsync(new TableEntity(PartitionOf(call.Key), call.Key)
         {
-            await Table.AddEntityAsync(new TableEntity(PartitionOf(call.Key), call.Key)
-            {
-                [RequestProperty] = call.Request,
-                [ResponseProperty] = call.Response,
-            }, cancellationToken);
-            return (call, true);
-        }
-        catch (RequestFailedException e) when (e.Status == 409)
-        {
-            var first = await FindAsync(call.Key, cancellationToken);
-            return (first ?? throw new InvalidOperationException($"Idempotency key '{call.Key}' exists but cannot be read."), false);
-        }
+            [RequestProperty] = call.Request,
+            [ResponseProperty] = call.Response,
+        }, cancellationToken);
+        return first is null ? (call, true) : (new KeyedCall(call.Key, first.GetString(RequestProperty), first.GetString(ResponseProperty)), false);
     }
 
     public async Task<KeyedCall?> FindAsync(string key, CancellationToken cancellationToken)

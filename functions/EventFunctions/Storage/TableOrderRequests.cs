@@ -7,7 +7,7 @@ namespace EventFunctions.Storage;
 
 /// <summary>
 /// The API's claims in their own table, one row per order id in the order's shard: inserted once, so two requests
-/// racing for an id agree on the first. Claims never change, so those read once are remembered.
+/// racing for an id agree on the first; under load, in transactions of many (<see cref="InsertOnceBatches"/>). Claims never change, so those read once are remembered.
 /// </summary>
 public sealed class TableOrderRequests(TableStorage tables, TimeProvider clock) : IOrderRequests
 {
@@ -18,22 +18,17 @@ public sealed class TableOrderRequests(TableStorage tables, TimeProvider clock) 
 
     private TableClient Table => tables.Table(TableStorage.OrderRequests);
 
+    /// <summary>Claims arriving together share a transaction per shard.</summary>
+    private readonly InsertOnceBatches claims = new(tables.Table(TableStorage.OrderRequests), StorageRoundTrips.Api);
+
     public async Task<string> ClaimAsync(string orderId, string fingerprint, CancellationToken cancellationToken)
     {
-        try
+        var held = await claims.InsertAsync(new TableEntity(OrderShard.Of(orderId), orderId)
         {
-            await Table.AddEntityAsync(new TableEntity(OrderShard.Of(orderId), orderId)
-            {
-                [FingerprintProperty] = fingerprint,
-                ["At"] = clock.GetUtcNow(),
-            }, cancellationToken);
-            return Remember(orderId, fingerprint);
-        }
-        catch (RequestFailedException e) when (e.Status == 409)
-        {
-            var held = await Table.GetEntityAsync<TableEntity>(OrderShard.Of(orderId), orderId, [FingerprintProperty], cancellationToken);
-            return Remember(orderId, held.Value.GetString(FingerprintProperty));
-        }
+            [FingerprintProperty] = fingerprint,
+            ["At"] = clock.GetUtcNow(),
+        }, cancellationToken);
+        return Remember(orderId, held is null ? fingerprint : held.GetString(FingerprintProperty));
     }
 
     public async Task<IReadOnlyDictionary<string, string>> FindAsync(IReadOnlyCollection<string> orderIds, CancellationToken cancellationToken)

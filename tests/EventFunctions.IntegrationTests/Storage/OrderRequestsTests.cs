@@ -8,7 +8,10 @@ namespace EventFunctions.IntegrationTests.Storage;
 [Trait("Category", "Integration")]
 public sealed class OrderRequestsTests : IAsyncLifetime
 {
-    private readonly TableStorage tables = new(new TableServiceClient("UseDevelopmentStorage=true"), "rq" + Guid.NewGuid().ToString("N")[..8]);
+    private readonly string prefix = "rq" + Guid.NewGuid().ToString("N")[..8];
+    private readonly TableStorage tables;
+
+    public OrderRequestsTests() => tables = new(new TableServiceClient("UseDevelopmentStorage=true"), prefix);
 
     public async Task InitializeAsync()
     {
@@ -39,5 +42,27 @@ public sealed class OrderRequestsTests : IAsyncLifetime
         var found = await new TableOrderRequests(tables, TimeProvider.System).FindAsync(["found-1", "never-claimed"], CancellationToken.None);
 
         Assert.Equal(new Dictionary<string, string> { ["found-1"] = "content-a" }, found);
+    }
+
+    [Fact]
+    public async Task Claims_arriving_together_share_transactions_and_each_keeps_its_own_answer()
+    {
+        var roundTrips = new StorageRoundTrips();
+        var options = new TableClientOptions();
+        options.AddPolicy(roundTrips, Azure.Core.HttpPipelinePosition.PerRetry);
+        var counted = new TableStorage(new TableServiceClient("UseDevelopmentStorage=true", options), prefix);
+        var requests = new TableOrderRequests(counted, TimeProvider.System);
+        await requests.ClaimAsync("taken-1", "first-content", CancellationToken.None);
+        var before = roundTrips.Total;
+        // Ids of one shard, so that they can share a transaction; one of them claimed already, with other content.
+        var ids = Enumerable.Range(0, 400).Select(i => $"together-{i}").Where(id => OrderShard.Of(id) == OrderShard.Of("taken-1")).Take(60).Append("taken-1").ToList();
+
+        var held = await Task.WhenAll(ids.Select(id => requests.ClaimAsync(id, "content-" + id, CancellationToken.None)));
+
+        Assert.Equal(ids.Select(id => id == "taken-1" ? "first-content" : "content-" + id), held);
+        var found = await new TableOrderRequests(tables, TimeProvider.System).FindAsync(ids, CancellationToken.None);
+        Assert.Equal(ids.Count, found.Count);
+        // One request at first, then the rest together, then the taken claim read back: far fewer than one each.
+        Assert.True(roundTrips.Total - before <= 10, $"{roundTrips.Total - before} requests for {ids.Count} claims");
     }
 }

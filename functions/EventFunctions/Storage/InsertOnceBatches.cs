@@ -1,0 +1,111 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace EventFunctions.Storage;
+
+/// <summary>
+/// Rows written once ("insert unless there, then read what is there"), such as the API's claims and the gateway's
+/// keys, grouped into entity group transactions by partition: while one transaction of a partition is in flight, the
+/// rows that arrive for it wait and go together in the next. Under load a hundred rows cost one request; a lone row
+/// goes at once, so this adds no wait. A row that exists (409, naming its index) is read back for its caller and
+/// the rest resubmitted; any other failure fails every caller of that transaction, each of which may retry.
+/// </summary>
+public sealed class InsertOnceBatches(TableClient table, string? caller = null)
+{
+    private readonly Dictionary<string, PartitionQueue> partitions = new();
+
+    /// <summary>Null when <paramref name="row"/> was inserted; otherwise the row that was there already.</summary>
+    public Task<TableEntity?> InsertAsync(TableEntity row, CancellationToken cancellationToken)
+    {
+        var pending = new Pending(row);
+        bool start;
+        PartitionQueue queue;
+        lock (partitions)
+        {
+            if (!partitions.TryGetValue(row.PartitionKey, out queue!)) partitions[row.PartitionKey] = queue = new PartitionQueue();
+            queue.Waiting.Add(pending);
+            start = !queue.Flushing;
+            queue.Flushing = true;
+        }
+        if (start) _ = FlushAsync(queue);
+        return pending.Done.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Sends what waits, round after round, until nothing does; runs detached from any caller's cancellation.</summary>
+    private async Task FlushAsync(PartitionQueue queue)
+    {
+        using var _ = caller is null ? null : StorageRoundTrips.AttributeTo(caller);
+        while (true)
+        {
+            List<Pending> round;
+            lock (partitions)
+            {
+                // One row per key in a transaction: a second request for a key waits a round, and then finds the first's row.
+                round = queue.Waiting.DistinctBy(p => p.Row.RowKey).Take(TableLimits.TransactionOperations).ToList();
+                if (round.Count == 0)
+                {
+                    queue.Flushing = false;
+                    return;
+                }
+                foreach (var pending in round) queue.Waiting.Remove(pending);
+            }
+            await SubmitAsync(round);
+        }
+    }
+
+    private async Task SubmitAsync(List<Pending> round)
+    {
+        while (round.Count > 0)
+        {
+            try
+            {
+                if (round.Count == 1) await table.AddEntityAsync(round[0].Row);
+                else await table.SubmitTransactionAsync(round.Select(p => new TableTransactionAction(TableTransactionActionType.Add, p.Row)));
+                foreach (var pending in round) pending.Done.TrySetResult(null);
+                return;
+            }
+            catch (Exception e) when (Existing(e, round.Count) is int index)
+            {
+                var taken = round[index];
+                round.RemoveAt(index);
+                await ReadBackAsync(taken);
+            }
+            catch (Exception e)
+            {
+                foreach (var pending in round) pending.Done.TrySetException(e);
+                return;
+            }
+        }
+    }
+
+    /// <summary>The index of the row that exists already, when that is why the request failed.</summary>
+    private static int? Existing(Exception e, int count) => e switch
+    {
+        TableTransactionFailedException { Status: 409, FailedTransactionActionIndex: int index } when index < count => index,
+        RequestFailedException { Status: 409 } when count == 1 && e is not TableTransactionFailedException => 0,
+        _ => null,
+    };
+
+    private async Task ReadBackAsync(Pending taken)
+    {
+        try
+        {
+            taken.Done.TrySetResult((await table.GetEntityAsync<TableEntity>(taken.Row.PartitionKey, taken.Row.RowKey)).Value);
+        }
+        catch (Exception e)
+        {
+            taken.Done.TrySetException(e);
+        }
+    }
+
+    private sealed class PartitionQueue
+    {
+        public List<Pending> Waiting { get; } = [];
+        public bool Flushing { get; set; }
+    }
+
+    private sealed record Pending(TableEntity Row)
+    {
+        public TaskCompletionSource<TableEntity?> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}
