@@ -27,7 +27,8 @@ public sealed partial record CommandLine(string Command, IReadOnlyList<string> W
                            open:   --rate R --duration S (30): an order every 1/R s, whatever the answers
                            ramp:   --ramp [--from R (50)] [--step R (50)] [--step-duration S (10)] [--p99-bound MS (1000)]
                                    [--max-rate R (2000)]: rising open loads until p99 placed→final passes the bound
-                         and for each: --skus N (20) --observe view|api; open and ramp warm up first: --warmup S (5)
+                         and for each: --skus N (20) --observe view|api; open and ramp warm up first: --warmup S (5);
+                         --preload N places N orders first in the same tables, not counted (tables that have grown)
                          (scripts/bench-compare.sh REF [options] runs the same load on commit REF and on this tree, side by side)
           dlq list       dead letters of the running pipeline: [--topic T] [--group G] [--order ID] [--reason TEXT] [--limit N]
           dlq redrive    put them back: the same filters, [--dry-run] [--again]
@@ -108,6 +109,8 @@ public sealed partial record CommandLine(string Command, IReadOnlyList<string> W
             case "rate" or "duration" or "from" or "step" or "step-duration" or "p99-bound" or "max-rate"
                 when !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) || !(x > 0):
                 throw new UsageException($"--{name} takes a number above 0, not '{value}'");
+            case "preload" when !int.TryParse(value, out var p) || p < 0:
+                throw new UsageException($"--preload takes a whole number of orders, 0 or more, not '{value}'");
             case "warmup" when !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var w) || !(w >= 0):
                 throw new UsageException($"--warmup takes a number of seconds, 0 or more, not '{value}'");
             case "observe" when value is not ("view" or "api"):

@@ -2,7 +2,7 @@ namespace EventFunctions.LocalHost.Benchmark;
 
 /// <summary>What load to run: the closed one (every order at once) unless a rate or a ramp is asked.</summary>
 internal sealed record BenchmarkPlan(
-    int Orders, int Concurrency, double Rate, TimeSpan Duration, TimeSpan Warmup, RampPlan? Ramp, int Skus, bool ObserveOverHttp)
+    int Orders, int Concurrency, double Rate, TimeSpan Duration, TimeSpan Warmup, RampPlan? Ramp, int Skus, bool ObserveOverHttp, int Preload = 0)
 {
     public bool IsOpen => Rate > 0 || Ramp is not null;
 
@@ -17,7 +17,8 @@ internal sealed record BenchmarkPlan(
                 options.Double("--p99-bound", 1000), options.Double("--max-rate", 2000))
             : null,
         options.Int("--skus", 20),
-        options.String("--observe", "view") == "api");
+        options.String("--observe", "view") == "api",
+        options.Int("--preload", 0));
 }
 
 /// <summary>Open loads from <see cref="From"/> orders/s, <see cref="Step"/> more each <see cref="StepDuration"/>, until p99 passes the bound.</summary>

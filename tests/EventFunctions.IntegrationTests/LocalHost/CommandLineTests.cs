@@ -61,6 +61,7 @@ public sealed class CommandLineTests
     [InlineData("--rate takes a number above 0, not '0'", "bench", "--rate", "0")]
     [InlineData("--duration takes a number above 0, not 'long'", "bench", "--rate", "10", "--duration", "long")]
     [InlineData("--warmup takes a number of seconds, 0 or more, not '-1'", "bench", "--warmup=-1")]
+    [InlineData("--preload takes a whole number of orders, 0 or more, not 'many'", "bench", "--preload", "many")]
     [InlineData("--KafkaBrokerList takes host:port", "--KafkaBrokerList=localhost")]
     [InlineData("dlq takes list or redrive", "dlq", "purge")]
     [InlineData("views takes list, status, rebuild, rollback, cancel, drop-previous", "views", "purge")]
