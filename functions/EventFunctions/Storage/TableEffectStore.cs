@@ -127,13 +127,20 @@ public sealed class TableEffectStore(TableStorage tables, ILogger<TableEffectSto
                 duplicates.TryAdd(unit.Effect.Cause.Id, 0);
                 break;
             case ConflictRule.FirstWins:
-                unit.Rows.Remove(row);
-                if (unit.Rows.Count == 0)
+                // Where one first-wins row of the chunk exists, others may too (a lagging trigger meets many rows that
+                // faster ones wrote): drop every existing one at once, so that a chunk is resubmitted once, not once
+                // per existing row, each time with all its rows.
+                var existing = await ExistingFirstWinsAsync(table, units, cancellationToken);
+                existing.Add((row.Action.Entity.PartitionKey, row.Action.Entity.RowKey));
+                foreach (var (owner, dropped) in units.SelectMany(u => u.Rows.Select(r => (Unit: u, Row: r))).ToList()
+                    .Where(r => r.Row.Change?.OnConflict == ConflictRule.FirstWins && existing.Contains((r.Row.Action.Entity.PartitionKey, r.Row.Action.Entity.RowKey))))
                 {
+                    owner.Rows.Remove(dropped);
+                    if (owner.Rows.Count > 0) continue;
                     // Every fact it records was recorded already: a repeat of the event.
-                    units.Remove(unit);
-                    published.AddRange(unit.Outbox);
-                    duplicates.TryAdd(unit.Effect.Cause.Id, 0);
+                    units.Remove(owner);
+                    published.AddRange(owner.Outbox);
+                    duplicates.TryAdd(owner.Effect.Cause.Id, 0);
                 }
                 break;
             default:
@@ -145,6 +152,18 @@ public sealed class TableEffectStore(TableStorage tables, ILogger<TableEffectSto
                 duplicates.TryAdd(unit.Effect.Cause.Id, 0);
                 break;
         }
+    }
+
+    /// <summary>The chunk's first-wins rows that exist already: one query per partition and <see cref="TableLimits.RowKeysPerQuery"/> rows.</summary>
+    private static async Task<HashSet<(string Partition, string RowKey)>> ExistingFirstWinsAsync(
+        TableClient table, List<CommitUnit> units, CancellationToken cancellationToken)
+    {
+        var queries = units.SelectMany(u => u.Rows).Where(r => r.Change?.OnConflict == ConflictRule.FirstWins)
+            .Select(r => (r.Action.Entity.PartitionKey, r.Action.Entity.RowKey)).Distinct()
+            .GroupBy(r => r.PartitionKey)
+            .SelectMany(partition => partition.Chunk(TableLimits.RowKeysPerQuery).Select(chunk => (Partition: partition.Key, Keys: chunk.Select(r => r.RowKey).ToList())));
+        var found = await Task.WhenAll(queries.Select(q => TableRows.FindAsync(table, q.Partition, q.Keys, ["PartitionKey", "RowKey"], cancellationToken)));
+        return found.SelectMany(rows => rows).Select(row => (row.PartitionKey, row.RowKey)).ToHashSet();
     }
 
     /// <summary>
