@@ -9,6 +9,7 @@ using EventFunctions.LocalHost.Telemetry;
 using EventFunctions.LocalHost.Cluster;
 using EventFunctions.LocalHost.Operations;
 using EventFunctions.LocalHost.KafkaTrigger;
+using EventFunctions.LocalHost.Startup;
 using EventFunctions.Messaging;
 using EventFunctions.Storage;
 using EventFunctions.Views.Versions;
@@ -75,6 +76,7 @@ public sealed class LocalPipeline : IAsyncDisposable
         }
         else
         {
+            await ClusterTopology.EnsureReachableAsync(kafka);
             embedded = await ClusterTopology.IsEmbeddedAsync(kafka);
             if (embedded) kafka = kafka with { FetchWaitMaxMs = embeddedFetchWait };
             using var startup = LoggerFactory.Create(logging => logging.AddSimpleConsole());
@@ -119,7 +121,7 @@ public sealed class LocalPipeline : IAsyncDisposable
             }
             else app.MapInfrastructureHealth();
             app.MapLocalTelemetry();
-            await app.Services.GetRequiredService<TableStorage>().EnsureCreatedAsync(cancellationToken);
+            await EnsureTablesAsync(app.Services.GetRequiredService<TableStorage>(), cancellationToken);
             await app.StartAsync(cancellationToken);
 
             var pipeline = new LocalPipeline(app, cluster, kafka);
@@ -138,6 +140,25 @@ public sealed class LocalPipeline : IAsyncDisposable
             throw;
         }
     }
+
+    private static async Task EnsureTablesAsync(TableStorage tables, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await tables.EnsureCreatedAsync(cancellationToken);
+        }
+        catch (Exception e) when (StartupFailure.Unreachable(e) is { } reason)
+        {
+            var endpoint = tables.Service.Uri;
+            var advice = endpoint.IsLoopback && endpoint.Port == DevelopmentStoragePort
+                ? "start Azurite there (./run.sh starts one when none answers), or point AzureWebJobsStorage at an account this machine reaches"
+                : "check AzureWebJobsStorage, and that this machine reaches that account";
+            throw new StartupFailure($"Table Storage at {endpoint} is unreachable ({reason}): {advice}.", e);
+        }
+    }
+
+    /// <summary>Where <c>UseDevelopmentStorage=true</c> finds Azurite's Table service.</summary>
+    private const int DevelopmentStoragePort = 10002;
 
     private static void AddTriggers(IServiceCollection services, KafkaConnection kafka, GroupProtocol protocol)
     {
