@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace EventFunctions.IntegrationTests.LocalHost;
+namespace EventFunctions.IntegrationTests.Scripts;
 
 /// <summary>
 /// scripts/azurite.sh, which run.sh and test.sh source, against real Azurites on ports of the tests' own: it reuses
