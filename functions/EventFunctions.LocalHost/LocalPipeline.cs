@@ -12,6 +12,7 @@ using EventFunctions.LocalHost.KafkaTrigger;
 using EventFunctions.LocalHost.Startup;
 using EventFunctions.Messaging;
 using EventFunctions.Storage;
+using EventFunctions.Triggers;
 using EventFunctions.Views.Versions;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -162,16 +163,17 @@ public sealed class LocalPipeline : IAsyncDisposable
 
     private static void AddTriggers(IServiceCollection services, KafkaConnection kafka, GroupProtocol protocol)
     {
+        // One consumer per trigger, as the Functions host runs them: a function per topic it reads, each in its group.
         services.AddSingleton<IHostedService>(sp =>
-            new TriggerSet(sp.GetServices<IEventFunction>().Select(function =>
+            new TriggerSet(sp.GetServices<IEventFunction>().SelectMany(function => TriggerGroups.All(function).Select(trigger =>
             {
-                var config = kafka.ConsumerConfig(function.Name);
+                var config = kafka.ConsumerConfig(trigger.Group);
                 config.GroupProtocol = protocol;
                 config.MaxPollIntervalMs = sp.GetRequiredService<KafkaTriggerOptions>().MaxPollIntervalMs;
                 if (protocol == GroupProtocol.Classic) config.SessionTimeoutMs = 6000;
-                sp.GetRequiredService<TriggerHealth>().Expect(function.Name);
-                return ActivatorUtilities.CreateInstance<KafkaTriggerListener>(sp, function, config);
-            }).ToList()));
+                sp.GetRequiredService<TriggerHealth>().Expect(trigger.Group);
+                return ActivatorUtilities.CreateInstance<KafkaTriggerListener>(sp, function, trigger.Topic, config);
+            })).ToList()));
     }
 
     /// <summary>

@@ -4,6 +4,7 @@ using Confluent.Kafka;
 using EventFunctions.Contracts;
 using EventFunctions.Contracts.Events;
 using EventFunctions.EmbeddedKafka;
+using EventFunctions.Functions;
 using EventFunctions.FunctionsApp.Tests.Bindings;
 using EventFunctions.FunctionsApp.Kafka;
 using EventFunctions.FunctionsApp.Tests.Infrastructure;
@@ -11,6 +12,7 @@ using EventFunctions.FunctionsApp.Tests.Metadata;
 using EventFunctions.Lineage;
 using EventFunctions.Messaging;
 using EventFunctions.Storage;
+using EventFunctions.Triggers;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -88,7 +90,9 @@ public sealed class KafkaTriggerAdapterTests(AppFixture app)
             await (Task)method.Invoke(app.Triggers, [app.Kafka.Fetch(alien), CancellationToken.None])!;
 
             var letter = Assert.Single(DeadLettersOf(trigger.Topic, alien));
-            Assert.Equal(trigger.ConsumerGroup, Header(letter, DeadLetters.Consumer));
+            // The letter names the function that gave up; this trigger is that function's on this topic.
+            var function = Assert.Single(app.Services.GetServices<IEventFunction>(), f => f.Name == Header(letter, DeadLetters.Consumer));
+            Assert.Equal(trigger.ConsumerGroup, TriggerGroups.Of(function, trigger.Topic));
             Assert.Contains("unknown event type", Header(letter, DeadLetters.Reason));
         }
     }
