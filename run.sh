@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-# Azurite is started (or one already on 127.0.0.1:10002 reused) only when the host will use it: Table Storage left
+# Azurite is started (or one already serving on 127.0.0.1:10002 reused) only when the host will use it: Table Storage left
 # to its default, or set to the development store.
 uses_development_storage() {
   local storage="${AzureWebJobsStorage:-}" previous=""

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test: unit tests, the Functions app's binding and adapter tests, integration tests against the
+# Sets up what the tests need (the Debian packages they drive, as root or through sudo; the pinned Azurite), then
+# runs every test: unit tests, the Functions app's binding and adapter tests, integration tests against the
 # embedded Kafka cluster and Azurite, the order board in headless Chromium, infra/ compiled, linted and checked
 # against the app, then the fault suite
 # (storage outages, host crashes, throttling, permanent failures, dead-letter redrive) on its own, so that its
@@ -11,6 +12,10 @@ cd "$(dirname "$0")"
 source scripts/azurite.sh
 source scripts/kafka-worker-extension.sh
 source scripts/test-tools.sh
+# The whole run first installs the Debian packages the tests drive (Chromium, kcat), before anything slow starts.
+if [[ $# -eq 0 ]]; then
+  ensure_test_tools
+fi
 install_azurite
 start_azurite
 kafka_extension="$(kafka_worker_extension)"
@@ -19,7 +24,6 @@ if [[ $# -gt 0 ]]; then
   dotnet test EventFunctions.sln -c Release -p:KafkaWorkerExtension="$kafka_extension" "$@"
   exit
 fi
-require_test_tools
 dotnet test EventFunctions.sln -c Release -p:KafkaWorkerExtension="$kafka_extension" --filter "Category!=Faults"
 # The build infra/deploy.sh ships (triggers for SASL_SSL): its generated metadata, and it must start on the settings
 # the Bicep deploys.

@@ -10,7 +10,7 @@
 //
 // Deploy with infra/deploy.sh (README, "Deploy to Azure"); main.bicepparam holds the defaults.
 
-import { KafkaSecretNames, Pipeline, Tags } from 'modules/types.bicep'
+import { AlwaysReady, KafkaSecretNames, Pipeline, Tags } from 'modules/types.bicep'
 
 @description('Azure region for every resource. Must offer the Flex Consumption plan.')
 param location string = resourceGroup().location
@@ -40,7 +40,7 @@ param kafkaSaslPassword string = ''
 @allowed(['Standard', 'Premium'])
 param eventHubsSku string = 'Standard'
 
-@description('eventHubs only: throughput units (Standard) or processing units (Premium).')
+@description('eventHubs only: throughput units (Standard: 1 to 40) or processing units (Premium: 1, 2, 4, 8 or 16; any other count fails the deployment before it starts).')
 @minValue(1)
 @maxValue(40)
 param eventHubsCapacity int = 1
@@ -49,10 +49,16 @@ param eventHubsCapacity int = 1
 @minValue(1)
 param eventHubsRetentionInHours int = 168
 
-@description('Most instances the Function App scales out to (Flex Consumption: 40 to 1000).')
-@minValue(40)
+@description('Most instances the Function App scales out to (Flex Consumption: 1 to 1000).')
+@minValue(1)
 @maxValue(1000)
 param maximumInstanceCount int = 100
+
+@description('Always-ready instances, per function or group, kept warm so that no cold start delays a record or a request: "function:<Name>" for one function (e.g. "function:ValidateOrder"; the names of infra/pipeline.json), "http" for every HTTP function together. They are billed while idle; none by default.')
+param alwaysReady AlwaysReady = []
+
+@description('Resource id of an existing subnet for virtual network integration, so that the app reaches a Kafka cluster (or anything else) that only a private network reaches. The subnet must be delegated to Microsoft.App/environments and be in the app\'s region. Empty: no integration, outbound traffic goes to public endpoints.')
+param virtualNetworkSubnetId string = ''
 
 @description('Memory of each Function App instance, in MB.')
 @allowed([512, 2048, 4096])
@@ -197,6 +203,9 @@ module functionApp 'modules/function-app.bicep' = {
     dotnetVersion: dotnetVersion
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
+    alwaysReady: alwaysReady
+    functionNames: pipeline.functions
+    virtualNetworkSubnetId: virtualNetworkSubnetId
     appIdentityName: names.identity
     storageAccountName: names.storage
     deploymentContainerName: names.deploymentContainer

@@ -9,8 +9,10 @@ using EventFunctions.LocalHost.Telemetry;
 using EventFunctions.LocalHost.Cluster;
 using EventFunctions.LocalHost.Operations;
 using EventFunctions.LocalHost.KafkaTrigger;
+using EventFunctions.LocalHost.Startup;
 using EventFunctions.Messaging;
 using EventFunctions.Storage;
+using EventFunctions.Triggers;
 using EventFunctions.Views.Versions;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -75,6 +77,7 @@ public sealed class LocalPipeline : IAsyncDisposable
         }
         else
         {
+            await ClusterTopology.EnsureReachableAsync(kafka);
             embedded = await ClusterTopology.IsEmbeddedAsync(kafka);
             if (embedded) kafka = kafka with { FetchWaitMaxMs = embeddedFetchWait };
             using var startup = LoggerFactory.Create(logging => logging.AddSimpleConsole());
@@ -119,7 +122,7 @@ public sealed class LocalPipeline : IAsyncDisposable
             }
             else app.MapInfrastructureHealth();
             app.MapLocalTelemetry();
-            await app.Services.GetRequiredService<TableStorage>().EnsureCreatedAsync(cancellationToken);
+            await EnsureTablesAsync(app.Services.GetRequiredService<TableStorage>(), cancellationToken);
             await app.StartAsync(cancellationToken);
 
             var pipeline = new LocalPipeline(app, cluster, kafka);
@@ -139,27 +142,39 @@ public sealed class LocalPipeline : IAsyncDisposable
         }
     }
 
+    private static async Task EnsureTablesAsync(TableStorage tables, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await tables.EnsureCreatedAsync(cancellationToken);
+        }
+        catch (Exception e) when (StartupFailure.Unreachable(e) is { } reason)
+        {
+            var endpoint = tables.Service.Uri;
+            var advice = endpoint.IsLoopback && endpoint.Port == DevelopmentStoragePort
+                ? "start Azurite there (./run.sh starts one when none answers), or point AzureWebJobsStorage at an account this machine reaches"
+                : "check AzureWebJobsStorage, and that this machine reaches that account";
+            throw new StartupFailure($"Table Storage at {endpoint} is unreachable ({reason}): {advice}.", e);
+        }
+    }
+
+    /// <summary>Where <c>UseDevelopmentStorage=true</c> finds Azurite's Table service.</summary>
+    private const int DevelopmentStoragePort = 10002;
+
     private static void AddTriggers(IServiceCollection services, KafkaConnection kafka, GroupProtocol protocol)
     {
+        // One consumer per trigger, as the Functions host runs them: a function per topic it reads, each in its group.
         services.AddSingleton<IHostedService>(sp =>
-            new TriggerSet(sp.GetServices<IEventFunction>().SelectMany(TriggersOf).Select(trigger =>
+            new TriggerSet(sp.GetServices<IEventFunction>().SelectMany(function => TriggerGroups.All(function).Select(trigger =>
             {
-                var config = kafka.ConsumerConfig(trigger.Function.Name);
+                var config = kafka.ConsumerConfig(trigger.Group);
                 config.GroupProtocol = protocol;
                 config.MaxPollIntervalMs = sp.GetRequiredService<KafkaTriggerOptions>().MaxPollIntervalMs;
                 if (protocol == GroupProtocol.Classic) config.SessionTimeoutMs = 6000;
-                var listener = ActivatorUtilities.CreateInstance<KafkaTriggerListener>(sp, trigger.Function, trigger.Topics, config);
-                sp.GetRequiredService<TriggerHealth>().Expect(listener.Trigger);
-                return listener;
-            }).ToList()));
+                sp.GetRequiredService<TriggerHealth>().Expect(trigger.Group);
+                return ActivatorUtilities.CreateInstance<KafkaTriggerListener>(sp, function, trigger.Topic, config);
+            })).ToList()));
     }
-
-    /// <summary>
-    /// A trigger per topic, as the Functions app must declare them, all in the function's one group: a projection's
-    /// slow topic then holds back only its own partitions, and an order's last hop is not queued behind four others.
-    /// </summary>
-    private static IEnumerable<(IEventFunction Function, IReadOnlyList<string> Topics)> TriggersOf(IEventFunction function) =>
-        function.Topics.Select(topic => (function, (IReadOnlyList<string>)[topic]));
 
     /// <summary>
     /// KIP-848 groups assign partitions in seconds, and the embedded cluster serves them (classic groups there wait

@@ -2,6 +2,7 @@ using EventFunctions.Hosting;
 using EventFunctions.LocalHost;
 using EventFunctions.LocalHost.Benchmark;
 using EventFunctions.LocalHost.Operations;
+using EventFunctions.LocalHost.Startup;
 using EventFunctions.Messaging;
 
 // ./run.sh [run | infra | bench | dlq list|redrive | overdue | views … | help] [--setting value | --setting=value ...]
@@ -56,4 +57,9 @@ catch (InvalidSettingException e)
 {
     Console.Error.WriteLine($"run.sh: {e.Message}");
     return 2;
+}
+catch (StartupFailure e)
+{
+    Console.Error.WriteLine($"run.sh: {e.Message}");
+    return 1;
 }

@@ -2,7 +2,7 @@
 // each of them out on its own (target-based scaling on consumer lag, no runtime scale monitoring to switch on).
 // Every connection is identity-based or a Key Vault reference: no key or password is an app setting.
 
-import { KafkaSecretNames, Tags } from 'types.bicep'
+import { AlwaysReady, KafkaSecretNames, Tags } from 'types.bicep'
 
 @description('Name of the Function App, unique in Azure (it becomes <name>.azurewebsites.net).')
 @minLength(2)
@@ -19,9 +19,18 @@ param location string
 param dotnetVersion string
 
 @description('Most instances the app scales out to.')
-@minValue(40)
+@minValue(1)
 @maxValue(1000)
 param maximumInstanceCount int
+
+@description('Always-ready instances per function ("function:<Name>") or group ("http").')
+param alwaysReady AlwaysReady
+
+@description('The app\'s functions that scale on their own, which "function:<Name>" may name.')
+param functionNames string[]
+
+@description('Resource id of a subnet delegated to Microsoft.App/environments for virtual network integration; empty for none.')
+param virtualNetworkSubnetId string
 
 @description('Memory of each instance, in MB.')
 @allowed([512, 2048, 4096])
@@ -71,6 +80,13 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
 func keyVaultReference(vaultUri string, secretName string) string =>
   '@Microsoft.KeyVault(SecretUri=${vaultUri}secrets/${secretName})'
 
+// An always-ready entry naming no function of the app would keep nothing warm, silently: refuse it before deploying.
+var alwaysReadyNames = ['http', ...map(functionNames, function => 'function:${function}')]
+var unknownAlwaysReady = filter(alwaysReady, entry => !contains(alwaysReadyNames, entry.name))
+var checkedAlwaysReady = empty(unknownAlwaysReady)
+  ? alwaysReady
+  : fail('alwaysReady: ${join(map(unknownAlwaysReady, entry => entry.name), ', ')} names no function of the app; use "http" or "function:<Name>" with one of ${join(functionNames, ', ')}')
+
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
   location: location
@@ -93,6 +109,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
     serverFarmId: plan.id
     httpsOnly: true
     keyVaultReferenceIdentity: appIdentity.id
+    // Outbound traffic to private addresses goes through the subnet: a Kafka cluster reachable only privately.
+    virtualNetworkSubnetId: empty(virtualNetworkSubnetId) ? null : virtualNetworkSubnetId
     siteConfig: {
       minTlsVersion: '1.2'
     }
@@ -110,6 +128,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       scaleAndConcurrency: {
         maximumInstanceCount: maximumInstanceCount
         instanceMemoryMB: instanceMemoryMB
+        alwaysReady: checkedAlwaysReady
       }
       runtime: {
         name: 'dotnet-isolated'
@@ -142,16 +161,22 @@ resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
   }
 }
 
-// Deployments sign in with Microsoft Entra ID; publishing with a username and password is off.
+// Deployments sign in with Microsoft Entra ID; publishing with a username and password is off. The policies carry
+// the site's location, as Azure Verified Modules set it: ARM is reported to refuse them without one, although
+// Bicep's type definition of the resource lacks the property (hence BCP187 silenced, here only).
 resource scmBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
   parent: app
   name: 'scm'
+  #disable-next-line BCP187
+  location: location
   properties: { allow: false }
 }
 
 resource ftpBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
   parent: app
   name: 'ftp'
+  #disable-next-line BCP187
+  location: location
   properties: { allow: false }
 }
 

@@ -26,4 +26,16 @@ type Pipeline = {
   partitions: int
   @description('Every Table Storage table.')
   tables: string[]
+  @description('Every function of the Functions app, by the name the platform knows it.')
+  functions: string[]
 }
+
+@export()
+@description('Always-ready instances of Flex Consumption, per function ("function:<Name>") or group ("http").')
+type AlwaysReady = {
+  @description('"function:<Name>" for one function, or "http" for the HTTP functions together.')
+  name: string
+  @description('Instances kept ready, billed while idle.')
+  @minValue(1)
+  instanceCount: int
+}[]

@@ -46,6 +46,31 @@ public sealed class KafkaTests
         Assert.Equal(secrets["kafka-broker-list"], deployment.Evaluate(deployment.Outputs["eventHubsBootstrapServers"]));
     }
 
+    [Theory]
+    [InlineData("Standard", 1)]
+    [InlineData("Standard", 3)]
+    [InlineData("Standard", 40)]
+    [InlineData("Premium", 1)]
+    [InlineData("Premium", 16)]
+    public void Each_tier_is_deployed_with_a_capacity_it_sells(string sku, int capacity)
+    {
+        var deployment = PredictedDeployment.With(new Dictionary<string, string> { ["eventHubsSku"] = $"'{sku}'", ["eventHubsCapacity"] = $"{capacity}" });
+
+        var namespaceSku = deployment.Single("Microsoft.EventHub/namespaces")["sku"]!;
+        Assert.Equal((sku, capacity), ((string)namespaceSku["name"]!, (int)namespaceSku["capacity"]!));
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(40)]
+    public void Premium_with_a_processing_unit_count_it_does_not_sell_is_refused_before_deploying(int capacity)
+    {
+        var attempt = PredictedDeployment.Attempt(new Dictionary<string, string> { ["eventHubsSku"] = "'Premium'", ["eventHubsCapacity"] = $"{capacity}" });
+
+        Assert.NotEqual(0, attempt.ExitCode);
+        Assert.Contains($"eventHubsCapacity: Premium takes 1, 2, 4, 8 or 16 processing units, not {capacity}", attempt.Errors);
+    }
+
     [Fact]
     public void With_an_existing_cluster_nothing_of_Event_Hubs_is_deployed_and_the_given_connection_goes_to_Key_Vault()
     {

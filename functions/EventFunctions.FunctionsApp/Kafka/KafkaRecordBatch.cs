@@ -23,5 +23,13 @@ public static class KafkaRecordBatch
         record.Key,
         record.Value,
         record.Headers?.Select(h => new RecordHeader(h.Key, h.Value)).ToList() ?? [],
-        record.Timestamp is { Type: not KafkaTimestampType.NotAvailable } timestamp ? timestamp.DateTimeOffset : null);
+        TimeOf(record.Timestamp));
+
+    /// <summary>
+    /// The record's time, or null when it has none. The time decides, never the type: the host extension (4.3.2) sends
+    /// <c>Type</c> NotAvailable for every record (the event data it serializes from does not keep the type) and the
+    /// real time in <c>UnixTimestampMs</c>, where a record without one shows Kafka's "no timestamp", -1, or 0.
+    /// </summary>
+    private static DateTimeOffset? TimeOf(KafkaTimestamp? timestamp) =>
+        timestamp is { UnixTimestampMs: > 0 } ? timestamp.DateTimeOffset : null;
 }

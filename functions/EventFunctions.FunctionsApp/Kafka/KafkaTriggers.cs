@@ -6,7 +6,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace EventFunctions.FunctionsApp.Kafka;
 
 /// <summary>
-/// One Azure Function per (pipeline function, topic), in that function's consumer group, batched, and bound to raw
+/// One Azure Function per (pipeline function, topic), in its trigger's consumer group (<see cref="TriggerGroups"/>), batched, and bound to raw
 /// records so that keys and CloudEvents headers arrive as they were produced. Each hands its batch to the shared
 /// <see cref="TriggerBatchHandler"/> and returns only once the batch's effects are committed and its follow-on events
 /// acknowledged; an exception tells the host to keep the offsets and redeliver (host.json: <c>commitOnFailure</c>
@@ -50,11 +50,13 @@ public sealed class KafkaTriggers(TriggerBatchHandler batches)
         CancellationToken cancellationToken) =>
         RunAsync(ConsumerGroups.RefundPayment, records, cancellationToken);
 
-    // ProjectOrderView reads every topic: one trigger each, one consumer group, one projection.
+    // ProjectOrderView reads every topic: one trigger each, each in a consumer group of its own (TriggerGroups), one
+    // projection. Flex Consumption scales each trigger on its own; a group shared by the five would rebalance all five
+    // at every scale step of any one (docs/consumer-groups.md).
 
     [Function("ProjectOrderView_OrdersPlaced")]
     public Task ProjectOrdersPlaced(
-        [KafkaTrigger(TriggerConnection.BrokerList, Topics.OrdersPlaced, ConsumerGroup = ConsumerGroups.ProjectOrderView,
+        [KafkaTrigger(TriggerConnection.BrokerList, Topics.OrdersPlaced, ConsumerGroup = ConsumerGroups.ProjectOrderView + "." + Topics.OrdersPlaced,
             IsBatched = true, KeyDataType = KafkaRecordBatch.KeyDataType,
             Protocol = TriggerConnection.Protocol, AuthenticationMode = TriggerConnection.AuthenticationMode,
             Username = TriggerConnection.Username, Password = TriggerConnection.Password)] KafkaRecord[] records,
@@ -63,7 +65,7 @@ public sealed class KafkaTriggers(TriggerBatchHandler batches)
 
     [Function("ProjectOrderView_OrdersValidated")]
     public Task ProjectOrdersValidated(
-        [KafkaTrigger(TriggerConnection.BrokerList, Topics.OrdersValidated, ConsumerGroup = ConsumerGroups.ProjectOrderView,
+        [KafkaTrigger(TriggerConnection.BrokerList, Topics.OrdersValidated, ConsumerGroup = ConsumerGroups.ProjectOrderView + "." + Topics.OrdersValidated,
             IsBatched = true, KeyDataType = KafkaRecordBatch.KeyDataType,
             Protocol = TriggerConnection.Protocol, AuthenticationMode = TriggerConnection.AuthenticationMode,
             Username = TriggerConnection.Username, Password = TriggerConnection.Password)] KafkaRecord[] records,
@@ -72,7 +74,7 @@ public sealed class KafkaTriggers(TriggerBatchHandler batches)
 
     [Function("ProjectOrderView_PaymentsProcessed")]
     public Task ProjectPaymentsProcessed(
-        [KafkaTrigger(TriggerConnection.BrokerList, Topics.PaymentsProcessed, ConsumerGroup = ConsumerGroups.ProjectOrderView,
+        [KafkaTrigger(TriggerConnection.BrokerList, Topics.PaymentsProcessed, ConsumerGroup = ConsumerGroups.ProjectOrderView + "." + Topics.PaymentsProcessed,
             IsBatched = true, KeyDataType = KafkaRecordBatch.KeyDataType,
             Protocol = TriggerConnection.Protocol, AuthenticationMode = TriggerConnection.AuthenticationMode,
             Username = TriggerConnection.Username, Password = TriggerConnection.Password)] KafkaRecord[] records,
@@ -81,7 +83,7 @@ public sealed class KafkaTriggers(TriggerBatchHandler batches)
 
     [Function("ProjectOrderView_StockReserved")]
     public Task ProjectStockReserved(
-        [KafkaTrigger(TriggerConnection.BrokerList, Topics.StockReserved, ConsumerGroup = ConsumerGroups.ProjectOrderView,
+        [KafkaTrigger(TriggerConnection.BrokerList, Topics.StockReserved, ConsumerGroup = ConsumerGroups.ProjectOrderView + "." + Topics.StockReserved,
             IsBatched = true, KeyDataType = KafkaRecordBatch.KeyDataType,
             Protocol = TriggerConnection.Protocol, AuthenticationMode = TriggerConnection.AuthenticationMode,
             Username = TriggerConnection.Username, Password = TriggerConnection.Password)] KafkaRecord[] records,
@@ -90,7 +92,7 @@ public sealed class KafkaTriggers(TriggerBatchHandler batches)
 
     [Function("ProjectOrderView_PaymentsRefunded")]
     public Task ProjectPaymentsRefunded(
-        [KafkaTrigger(TriggerConnection.BrokerList, Topics.PaymentsRefunded, ConsumerGroup = ConsumerGroups.ProjectOrderView,
+        [KafkaTrigger(TriggerConnection.BrokerList, Topics.PaymentsRefunded, ConsumerGroup = ConsumerGroups.ProjectOrderView + "." + Topics.PaymentsRefunded,
             IsBatched = true, KeyDataType = KafkaRecordBatch.KeyDataType,
             Protocol = TriggerConnection.Protocol, AuthenticationMode = TriggerConnection.AuthenticationMode,
             Username = TriggerConnection.Username, Password = TriggerConnection.Password)] KafkaRecord[] records,
@@ -98,11 +100,11 @@ public sealed class KafkaTriggers(TriggerBatchHandler batches)
         RunAsync(ConsumerGroups.ProjectOrderView, records, cancellationToken);
 
     // ProjectDailySales, a read model added later: its first version is built from the log before it serves
-    // (Views/Rebuild), and these triggers keep it current from then on.
+    // (Views/Rebuild), and these triggers keep it current from then on, each in a group of its own as above.
 
     [Function("ProjectDailySales_OrdersValidated")]
     public Task ProjectDailySalesOrdersValidated(
-        [KafkaTrigger(TriggerConnection.BrokerList, Topics.OrdersValidated, ConsumerGroup = ConsumerGroups.ProjectDailySales,
+        [KafkaTrigger(TriggerConnection.BrokerList, Topics.OrdersValidated, ConsumerGroup = ConsumerGroups.ProjectDailySales + "." + Topics.OrdersValidated,
             IsBatched = true, KeyDataType = KafkaRecordBatch.KeyDataType,
             Protocol = TriggerConnection.Protocol, AuthenticationMode = TriggerConnection.AuthenticationMode,
             Username = TriggerConnection.Username, Password = TriggerConnection.Password)] KafkaRecord[] records,
@@ -111,7 +113,7 @@ public sealed class KafkaTriggers(TriggerBatchHandler batches)
 
     [Function("ProjectDailySales_StockReserved")]
     public Task ProjectDailySalesStockReserved(
-        [KafkaTrigger(TriggerConnection.BrokerList, Topics.StockReserved, ConsumerGroup = ConsumerGroups.ProjectDailySales,
+        [KafkaTrigger(TriggerConnection.BrokerList, Topics.StockReserved, ConsumerGroup = ConsumerGroups.ProjectDailySales + "." + Topics.StockReserved,
             IsBatched = true, KeyDataType = KafkaRecordBatch.KeyDataType,
             Protocol = TriggerConnection.Protocol, AuthenticationMode = TriggerConnection.AuthenticationMode,
             Username = TriggerConnection.Username, Password = TriggerConnection.Password)] KafkaRecord[] records,

@@ -64,11 +64,18 @@ internal sealed class OrderLoad(HttpClient http, IServiceProvider services, int 
 
     private async Task<TimeSpan> PostAsync(string run, int n)
     {
-        var lines = Enumerable.Range(0, 1 + n % 3).Select(k => new OrderLineRequest(Sku((n + k * 7) % skus), 1 + k)).ToList();
-        var response = await http.PostAsJsonAsync("/api/orders", new PlaceOrderRequest(OrderId(run, n), $"customer-{n % 100}", lines, "tok_visa"));
+        var response = await http.PostAsJsonAsync("/api/orders", new PlaceOrderRequest(OrderId(run, n), $"customer-{n % 100}", LinesOf(n, skus), "tok_visa"));
         response.EnsureSuccessStatusCode();
         return clock.Elapsed;
     }
+
+    /// <summary>
+    /// Order <paramref name="n"/>'s lines: one to three skus, 7 apart, each named once, as the API requires. With
+    /// fewer skus than that the order has fewer lines, so even one sku makes a load: every order on one hot sku.
+    /// </summary>
+    public static IReadOnlyList<OrderLineRequest> LinesOf(int n, int skus) =>
+        Enumerable.Range(0, 1 + n % 3).Select(k => (n + k * 7) % skus).Distinct()
+            .Select((sku, k) => new OrderLineRequest(Sku(sku), 1 + k)).ToList();
 
     private async Task<OrderOutcome> FinalAsync(string run, int n, TimeSpan due, TimeSpan accepted)
     {

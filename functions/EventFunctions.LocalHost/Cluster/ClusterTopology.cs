@@ -1,6 +1,7 @@
 using Confluent.Kafka;
 using Confluent.Kafka.Admin;
 using EventFunctions.Contracts;
+using EventFunctions.LocalHost.Startup;
 using EventFunctions.Messaging;
 
 namespace EventFunctions.LocalHost.Cluster;
@@ -16,6 +17,25 @@ public static class ClusterTopology
 
     /// <summary>librdkafka's mock cluster names itself so.</summary>
     private const string EmbeddedClusterIdPrefix = "mockCluster";
+
+    /// <summary>
+    /// Asks the cluster for its brokers, quietly: one that does not answer stops the host with one line, rather than
+    /// with librdkafka's line per connection attempt and a crash in whichever client met it first.
+    /// </summary>
+    public static Task EnsureReachableAsync(KafkaConnection kafka) => Task.Run(() =>
+    {
+        using var admin = new AdminClientBuilder(kafka.AdminConfig()).SetLogHandler((_, _) => { }).Build();
+        try
+        {
+            admin.GetMetadata(Timeout);
+        }
+        catch (KafkaException e)
+        {
+            throw new StartupFailure(
+                $"Kafka at {kafka.BrokerList} is unreachable ({e.Error.Reason}): start that cluster (another host's embedded one lives as long as that host), " +
+                "or leave KafkaBrokerList unset to run an embedded one.", e);
+        }
+    });
 
     public static async Task<bool> IsEmbeddedAsync(KafkaConnection kafka)
     {

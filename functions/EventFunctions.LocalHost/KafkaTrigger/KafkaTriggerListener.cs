@@ -7,7 +7,7 @@ using EventFunctions.Triggers;
 namespace EventFunctions.LocalHost.KafkaTrigger;
 
 /// <summary>
-/// Emulates the Azure Functions Kafka trigger for one function: its own consumer group, batches of up to
+/// Emulates the Azure Functions Kafka trigger of one function on one topic: its trigger's consumer group, batches of up to
 /// <c>maxBatchSize</c> (handed over as soon as nothing more is fetched, or, as the extension does, at the end of a
 /// <c>subscriberIntervalInSeconds</c> window: <see cref="KafkaTriggerOptions.WaitForBatchWindow"/>), offsets stored only after the batch returned (and committed in the background every 200 ms,
 /// so a crash redelivers), a failed batch redelivered in place, skipped only where the extension would skip it
@@ -18,7 +18,7 @@ namespace EventFunctions.LocalHost.KafkaTrigger;
 /// </summary>
 public sealed class KafkaTriggerListener(
     IEventFunction function,
-    IReadOnlyList<string> topics,
+    string topic,
     ConsumerConfig consumerConfig,
     KafkaTriggerOptions options,
     TriggerBatchHandler batches,
@@ -31,11 +31,8 @@ public sealed class KafkaTriggerListener(
 
     private string Name => function.Name;
 
-    /// <summary>
-    /// The trigger as health and logs name it: the function, and the topic when the function has a trigger per topic,
-    /// as in the Functions app (<c>ProjectOrderView_OrdersPlaced</c>, …).
-    /// </summary>
-    public string Trigger { get; } = topics.Count == function.Topics.Count ? function.Name : $"{function.Name} ({string.Join(", ", topics)})";
+    /// <summary>The trigger's consumer group: what the health report names, one entry per trigger.</summary>
+    private string Group => consumerConfig.GroupId;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         // librdkafka's Consume blocks: each consumer polls on a thread of its own and waits there for its batches, so
@@ -73,8 +70,8 @@ public sealed class KafkaTriggerListener(
             .SetPartitionsLostHandler((_, partitions) => Revoked(partitions.Select(p => p.TopicPartition).ToList()))
             .SetErrorHandler((_, error) => logger.Log(error.IsFatal ? LogLevel.Critical : LogLevel.Debug, "{Function}: {Error}", Name, error))
             .Build();
-        consumer.Subscribe(topics);
-        logger.LogInformation("{Function} listening to {Topics} as group {Group}", Name, string.Join(", ", topics), consumerConfig.GroupId);
+        consumer.Subscribe(topic);
+        logger.LogInformation("{Function} listening to {Topic} as group {Group}", Name, topic, Group);
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -207,13 +204,13 @@ public sealed class KafkaTriggerListener(
     private void Assigned(IConsumer<byte[]?, byte[]?> consumer, List<TopicPartition> partitions)
     {
         if (function.UsesInbox) firstDeliveries.Assigned(consumer, partitions);
-        health.Assigned(Trigger, partitions);
+        health.Assigned(Group, partitions);
     }
 
     private void Revoked(IReadOnlyList<TopicPartition> partitions)
     {
         firstDeliveries.Forget(partitions);
-        health.Revoked(Trigger, partitions);
+        health.Revoked(Group, partitions);
     }
 
     /// <summary>Commits the offsets of every batch that has returned, now rather than at the next background commit.</summary>

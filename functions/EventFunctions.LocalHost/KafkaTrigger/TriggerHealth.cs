@@ -3,7 +3,7 @@ using Confluent.Kafka;
 
 namespace EventFunctions.LocalHost.KafkaTrigger;
 
-/// <summary>Which partitions each function's consumer holds: the pipeline is ready when every consumer holds some.</summary>
+/// <summary>Which partitions each trigger's consumer holds, by its group: the pipeline is ready when every consumer holds some.</summary>
 public sealed class TriggerHealth
 {
     private readonly ConcurrentDictionary<string, ImmutableTopicPartitions> assigned = new();

@@ -29,7 +29,7 @@ public sealed class BoardStream(OrderBoard board, ConsumerLagMonitor lag, Pipeli
     public BoardSummary Summary()
     {
         var sample = lag.Latest;
-        var lags = sample.Partitions.GroupBy(l => l.Group)
+        var lags = sample.Partitions.GroupBy(l => l.Function)
             .Select(g => new FunctionLag(g.Key, g.Sum(l => l.Lag), g.Where(l => l.Lag > 0).Select(l => new PartitionLagView(l.Topic, l.Partition, l.Lag)).ToList()))
             .OrderBy(l => l.Function, StringComparer.Ordinal).ToList();
         var scan = overdue.LastScan;

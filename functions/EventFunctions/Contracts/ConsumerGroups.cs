@@ -1,6 +1,10 @@
 namespace EventFunctions.Contracts;
 
-/// <summary>One consumer group per function, so each function sees every event of its topics independently.</summary>
+/// <summary>
+/// One name per function, so each function sees every event of its topics independently: the consumer group of a
+/// function that reads one topic, the stem of the per-topic groups of one that reads several (Triggers/TriggerGroups),
+/// and what dead letters and redrives name either way.
+/// </summary>
 public static class ConsumerGroups
 {
     public const string ValidateOrder = "validate-order";

@@ -8,7 +8,7 @@ namespace EventFunctions.Functions;
 /// </summary>
 public interface IEventFunction
 {
-    /// <summary>The function's name, which is also its consumer group and the emitter part of its event ids.</summary>
+    /// <summary>The function's name: its consumer group (or its triggers', <see cref="Triggers.TriggerGroups"/>) and the emitter part of its event ids.</summary>
     string Name { get; }
 
     IReadOnlyList<string> Topics { get; }

@@ -61,10 +61,14 @@ public abstract record JsonShape
                 Fail(errors, path, $"{Name(path)} must be an object with {string.Join(", ", Known.Keys)}.");
                 return;
             }
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var property in element.EnumerateObject())
             {
                 var at = path.Length == 0 ? property.Name : $"{path}.{property.Name}";
-                if (Known.TryGetValue(property.Name, out var shape)) shape.Check(property.Value, at, errors);
+                // JSON parsers disagree on which of two values wins (System.Text.Json keeps the last, others the first),
+                // so a field given twice is ambiguous: refused, never silently read one way.
+                if (!seen.Add(property.Name)) Fail(errors, at, $"{at} is given more than once; give each field once.");
+                else if (Known.TryGetValue(property.Name, out var shape)) shape.Check(property.Value, at, errors);
                 else Fail(errors, at, $"{at} is not a field of this request; its fields are {string.Join(", ", Known.Keys)}.");
             }
         }

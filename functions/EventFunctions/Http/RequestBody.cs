@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -7,8 +9,8 @@ namespace EventFunctions.Http;
 
 /// <summary>
 /// Reads a JSON request body, or says in problem details what is wrong with it: a media type that is not JSON (415),
-/// a body over <see cref="ApiLimits.MaxBodyBytes"/> (413), a client too slow to send it (408), JSON that does not parse
-/// (400, with where), a body of the wrong shape (400, naming each field). A client's mistake is logged as such, at
+/// a body over <see cref="ApiLimits.MaxBodyBytes"/> (413), a client too slow to send it (408), bytes that are not UTF-8
+/// or JSON that does not parse (400, with where), a body of the wrong shape (400, naming each field). A client's mistake is logged as such, at
 /// information level, never as a server failure.
 /// </summary>
 public static class RequestBody
@@ -32,6 +34,11 @@ public static class RequestBody
             return (null, Problem(e.StatusCode, "The request body could not be read.", e.Message));
         }
         if (bytes.Length > ApiLimits.MaxBodyBytes) return (null, TooLarge());
+        // JSON on the wire is UTF-8 (RFC 8259). The parser checks the structure but leaves text undecoded until it is
+        // read, where bytes that are not UTF-8 would throw as a server failure: refuse them here, saying where.
+        if (FirstInvalidUtf8Byte(bytes) is { } offset)
+            return (null, Problem(StatusCodes.Status400BadRequest, "The body is not valid UTF-8.",
+                $"JSON must be sent as UTF-8; the byte at offset {offset} (0x{bytes[offset]:X2}) does not belong to a UTF-8 character."));
 
         JsonDocument document;
         try
@@ -67,6 +74,12 @@ public static class RequestBody
         while (buffer.Length < limit && (read = await body.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, limit - buffer.Length)), cancellationToken)) > 0)
             buffer.Write(chunk, 0, read);
         return buffer.ToArray();
+    }
+
+    private static int? FirstInvalidUtf8Byte(byte[] bytes)
+    {
+        var status = Utf8.ToUtf16(bytes, new char[bytes.Length], out var read, out _, replaceInvalidSequences: false);
+        return status == OperationStatus.InvalidData ? read : null;
     }
 
     private static IResult TooLarge() => Problem(StatusCodes.Status413PayloadTooLarge, "The body is too large.",

@@ -3,13 +3,14 @@ using Confluent.Kafka;
 using Confluent.Kafka.Admin;
 using EventFunctions.Functions;
 using EventFunctions.Messaging;
+using EventFunctions.Triggers;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace EventFunctions.Telemetry;
 
 /// <summary>
-/// How far each function's consumer group is behind: per partition, the end offset minus the group's committed offset,
+/// How far each function is behind: per partition, the end offset minus the committed offset of the function's group on that topic,
 /// read from the brokers every few seconds. Asking the brokers rather than the consumers gives the same answer under
 /// both hosts and across instances, where no one process holds every partition.
 /// </summary>
@@ -66,14 +67,15 @@ public sealed class ConsumerLagMonitor : BackgroundService
 
         var lags = new List<PartitionLag>();
         foreach (var function in functions)
+        foreach (var (topic, group) in TriggerGroups.All(function))
         {
-            var own = partitions.Where(p => function.Topics.Contains(p.Topic)).ToList();
-            foreach (var (partition, committed) in await LogOffsets.CommittedAsync(admin, function.Name, own))
+            var own = partitions.Where(p => p.Topic == topic).ToList();
+            foreach (var (partition, committed) in await LogOffsets.CommittedAsync(admin, group, own))
             {
                 var end = endOf.GetValueOrDefault(partition);
                 // No commit yet: the group starts from the earliest offset still kept, so all of the partition is its lag.
                 var position = committed ?? startOf.GetValueOrDefault(partition);
-                lags.Add(new PartitionLag(function.Name, partition.Topic, partition.Partition.Value, position, end, Math.Max(0, end - position)));
+                lags.Add(new PartitionLag(function.Name, group, partition.Topic, partition.Partition.Value, position, end, Math.Max(0, end - position)));
             }
         }
         return lags;
@@ -86,5 +88,5 @@ public sealed record LagSample(DateTimeOffset? At, IReadOnlyList<PartitionLag> P
     public static readonly LagSample None = new(null, []);
 }
 
-/// <summary>A consumer group's position on one partition.</summary>
-public sealed record PartitionLag(string Group, string Topic, int Partition, long Committed, long End, long Lag);
+/// <summary>A function's position on one partition, in the consumer group of its trigger on that topic.</summary>
+public sealed record PartitionLag(string Function, string Group, string Topic, int Partition, long Committed, long End, long Lag);

@@ -17,7 +17,7 @@ param location string
 @allowed(['Standard', 'Premium'])
 param sku string
 
-@description('Throughput units (Standard) or processing units (Premium).')
+@description('Throughput units (Standard: 1 to 40) or processing units (Premium: 1, 2, 4, 8 or 16).')
 @minValue(1)
 @maxValue(40)
 param capacity int
@@ -43,11 +43,18 @@ param secretNames KafkaSecretNames
 @description('Tags for the namespace.')
 param tags Tags
 
+// Premium sells processing units in these steps only; refused here, before anything is deployed, rather than by the
+// resource provider half-way through.
+var premiumCapacities = [1, 2, 4, 8, 16]
+var checkedCapacity = sku == 'Premium' && !contains(premiumCapacities, capacity)
+  ? fail('eventHubsCapacity: Premium takes 1, 2, 4, 8 or 16 processing units, not ${capacity}')
+  : capacity
+
 resource namespace 'Microsoft.EventHub/namespaces@2024-01-01' = {
   name: namespaceName
   location: location
   tags: tags
-  sku: { name: sku, tier: sku, capacity: capacity }
+  sku: { name: sku, tier: sku, capacity: checkedCapacity }
   properties: {
     minimumTlsVersion: '1.2'
     // The Kafka endpoint authenticates SASL PLAIN with shared access signatures, which this keeps on.

@@ -42,4 +42,39 @@ public sealed class KafkaRecordBatchTests
         Assert.Null(Assert.Single(incoming.Headers).Value);
         Assert.Empty(new KafkaRecord { Topic = "t" }.ToIncomingRecord().Headers);
     }
+
+    [Fact]
+    public void A_record_keeps_its_time_as_the_host_extension_sends_it_with_the_type_not_available()
+    {
+        var produced = new DateTimeOffset(2026, 11, 30, 9, 15, 42, 123, TimeSpan.Zero);
+        // The shape the host's Kafka extension 4.3.2 sends: the time in milliseconds, the type always NotAvailable.
+        var record = new KafkaRecord
+        {
+            Topic = "orders.placed",
+            Timestamp = new KafkaTimestamp { UnixTimestampMs = produced.ToUnixTimeMilliseconds(), Type = KafkaTimestampType.NotAvailable },
+        };
+
+        Assert.Equal(produced, record.ToIncomingRecord().Timestamp);
+    }
+
+    [Theory]
+    [InlineData(KafkaTimestampType.CreateTime)]
+    [InlineData(KafkaTimestampType.LogAppendTime)]
+    public void A_record_keeps_its_time_whatever_type_a_later_host_may_send(KafkaTimestampType type)
+    {
+        var record = new KafkaRecord { Topic = "orders.placed", Timestamp = new KafkaTimestamp { UnixTimestampMs = 1_764_000_000_000, Type = type } };
+
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1_764_000_000_000), record.ToIncomingRecord().Timestamp);
+    }
+
+    [Theory]
+    [InlineData(-1L)]
+    [InlineData(0L)]
+    public void A_record_without_a_time_has_none_rather_than_the_epoch(long unixTimestampMs)
+    {
+        var record = new KafkaRecord { Topic = "orders.placed", Timestamp = new KafkaTimestamp { UnixTimestampMs = unixTimestampMs, Type = KafkaTimestampType.NotAvailable } };
+
+        Assert.Null(record.ToIncomingRecord().Timestamp);
+        Assert.Null(new KafkaRecord { Topic = "orders.placed" }.ToIncomingRecord().Timestamp);
+    }
 }

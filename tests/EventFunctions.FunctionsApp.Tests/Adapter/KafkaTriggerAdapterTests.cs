@@ -4,6 +4,7 @@ using Confluent.Kafka;
 using EventFunctions.Contracts;
 using EventFunctions.Contracts.Events;
 using EventFunctions.EmbeddedKafka;
+using EventFunctions.Functions;
 using EventFunctions.FunctionsApp.Tests.Bindings;
 using EventFunctions.FunctionsApp.Kafka;
 using EventFunctions.FunctionsApp.Tests.Infrastructure;
@@ -11,6 +12,7 @@ using EventFunctions.FunctionsApp.Tests.Metadata;
 using EventFunctions.Lineage;
 using EventFunctions.Messaging;
 using EventFunctions.Storage;
+using EventFunctions.Triggers;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -50,6 +52,20 @@ public sealed class KafkaTriggerAdapterTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_dead_letter_keeps_the_time_of_its_record_as_the_host_delivers_it()
+    {
+        var producedAt = new DateTimeOffset(2026, 11, 30, 9, 15, 42, 123, TimeSpan.Zero);
+        var poison = await app.Kafka.ProduceAsync(Topics.OrdersPlaced, Encoding.UTF8.GetBytes(NewId("fa-time")), "{\"orderId\": \"trunc"u8.ToArray(),
+            new Timestamp(producedAt), (CloudEventHeaders.Id, Encoding.UTF8.GetBytes(NewId("poison"))),
+            (CloudEventHeaders.Type, Encoding.UTF8.GetBytes(EventTypes.NameOf(typeof(OrderPlaced)))), (CloudEventHeaders.Source, "/tests"u8.ToArray()));
+
+        await app.Triggers.ValidateOrder(app.Kafka.Fetch(poison), CancellationToken.None);
+
+        var letter = Assert.Single(DeadLettersOf(Topics.OrdersPlaced, poison));
+        Assert.Equal(producedAt, letter.Message.Timestamp.UtcDateTime);
+    }
+
+    [Fact]
     public async Task A_key_that_is_not_UTF8_reaches_the_pipeline_byte_for_byte_as_the_host_delivers_it()
     {
         var key = NotUtf8.Concat(Encoding.UTF8.GetBytes(NewId("-key"))).ToArray();
@@ -74,7 +90,9 @@ public sealed class KafkaTriggerAdapterTests(AppFixture app)
             await (Task)method.Invoke(app.Triggers, [app.Kafka.Fetch(alien), CancellationToken.None])!;
 
             var letter = Assert.Single(DeadLettersOf(trigger.Topic, alien));
-            Assert.Equal(trigger.ConsumerGroup, Header(letter, DeadLetters.Consumer));
+            // The letter names the function that gave up; this trigger is that function's on this topic.
+            var function = Assert.Single(app.Services.GetServices<IEventFunction>(), f => f.Name == Header(letter, DeadLetters.Consumer));
+            Assert.Equal(trigger.ConsumerGroup, TriggerGroups.Of(function, trigger.Topic));
             Assert.Contains("unknown event type", Header(letter, DeadLetters.Reason));
         }
     }

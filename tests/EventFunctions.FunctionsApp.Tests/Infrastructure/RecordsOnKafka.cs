@@ -10,10 +10,14 @@ public sealed class RecordsOnKafka(KafkaConnection kafka)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
 
-    public async Task<DeliveryResult<byte[], byte[]>> ProduceAsync(string topic, byte[] key, byte[] value, params (string Key, byte[] Value)[] headers)
+    public Task<DeliveryResult<byte[], byte[]>> ProduceAsync(string topic, byte[] key, byte[] value, params (string Key, byte[] Value)[] headers) =>
+        ProduceAsync(topic, key, value, Timestamp.Default, headers);
+
+    /// <summary>Produces a record; <paramref name="timestamp"/> is its time, or <see cref="Timestamp.Default"/> for the producer's clock.</summary>
+    public async Task<DeliveryResult<byte[], byte[]>> ProduceAsync(string topic, byte[] key, byte[] value, Timestamp timestamp, params (string Key, byte[] Value)[] headers)
     {
         using var producer = new ProducerBuilder<byte[], byte[]>(kafka.ProducerConfig()).Build();
-        var message = new Message<byte[], byte[]> { Key = key, Value = value, Headers = [] };
+        var message = new Message<byte[], byte[]> { Key = key, Value = value, Headers = [], Timestamp = timestamp };
         foreach (var (name, bytes) in headers) message.Headers.Add(name, bytes);
         return await producer.ProduceAsync(topic, message);
     }
@@ -55,7 +59,8 @@ public sealed class RecordsOnKafka(KafkaConnection kafka)
         Offset = result.Offset.Value,
         Key = HostKafkaTrigger.KeyAsDelivered(result.Message.Key, DeclaredKeyDataType.Value),
         Value = result.Message.Value,
-        Timestamp = new KafkaTimestamp { UnixTimestampMs = result.Message.Timestamp.UnixTimestampMs, Type = (KafkaTimestampType)(int)result.Message.Timestamp.Type },
+        // As the host extension 4.3.2 serializes it: the time, and the type NotAvailable whatever the record's was.
+        Timestamp = new KafkaTimestamp { UnixTimestampMs = result.Message.Timestamp.UnixTimestampMs, Type = KafkaTimestampType.NotAvailable },
         Headers = result.Message.Headers.Select(h => new KafkaHeader { Key = h.Key, Value = h.GetValueBytes() }).ToArray(),
     };
 }

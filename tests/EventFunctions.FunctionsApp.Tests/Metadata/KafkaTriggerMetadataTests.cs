@@ -1,6 +1,7 @@
 using EventFunctions.Functions;
 using EventFunctions.FunctionsApp.Tests.Infrastructure;
 using EventFunctions.Messaging;
+using EventFunctions.Triggers;
 
 namespace EventFunctions.FunctionsApp.Tests.Metadata;
 
@@ -27,15 +28,24 @@ public sealed class KafkaTriggerMetadataTests
 
     [Theory]
     [MemberData(nameof(MetadataSources.Both), MemberType = typeof(MetadataSources))]
-    public void Every_topic_of_the_catalogue_is_read_once_by_each_function_that_reads_it_in_that_functions_group(string source)
+    public void Every_topic_of_the_catalogue_is_read_once_by_each_function_that_reads_it_in_that_triggers_group(string source)
     {
         var expected = AppServices.Resolve<IEnumerable<IEventFunction>>()
-            .SelectMany(f => f.Topics.Select(topic => (Group: f.Name, Topic: topic)))
+            .SelectMany(f => TriggerGroups.All(f).Select(trigger => (trigger.Group, trigger.Topic)))
             .Order().ToList();
 
         var declared = KafkaTriggers(source).Select(t => (Group: t.Binding.Value("consumerGroup")!, Topic: t.Binding.Value("topic")!)).Order().ToList();
 
         Assert.Equal(expected, declared);
+    }
+
+    [Theory]
+    [MemberData(nameof(MetadataSources.Both), MemberType = typeof(MetadataSources))]
+    public void Every_trigger_commits_in_a_consumer_group_of_its_own_so_that_scaling_one_rebalances_no_other(string source)
+    {
+        var groups = KafkaTriggers(source).Select(t => t.Binding.Value("consumerGroup")!).ToList();
+
+        Assert.Equal(groups.Count, groups.Distinct().Count());
     }
 
     [Theory]

@@ -31,19 +31,49 @@ public sealed class PredictedDeployment
     /// Runs <c>bicep snapshot</c> on a copy of infra/ with <paramref name="environment"/> as what main.bicepparam
     /// reads, and <c>bicep build-params</c> for the parameter values (secure ones included) it would pass.
     /// </summary>
-    public static PredictedDeployment Of(IReadOnlyDictionary<string, string> environment)
+    public static PredictedDeployment Of(IReadOnlyDictionary<string, string> environment) =>
+        Predict("main.bicepparam", null, environment);
+
+    /// <summary>
+    /// main.bicep deployed with <paramref name="parameters"/> (each written as a Bicep value: <c>'Premium'</c>,
+    /// <c>4</c>, <c>[{ name: 'http', instanceCount: 1 }]</c>) and every other parameter at its default.
+    /// </summary>
+    public static PredictedDeployment With(IReadOnlyDictionary<string, string> parameters) =>
+        Predict(GivenParameters, ParameterFile(parameters), new Dictionary<string, string>());
+
+    /// <summary>The CLI's attempt to predict that deployment, for parameters it must refuse before anything is deployed.</summary>
+    public static BicepRun Attempt(IReadOnlyDictionary<string, string> parameters) =>
+        InTemporaryCopy(GivenParameters, ParameterFile(parameters), folder => Snapshot(folder, GivenParameters, new Dictionary<string, string>()));
+
+    private const string GivenParameters = "given.bicepparam";
+
+    private static string ParameterFile(IReadOnlyDictionary<string, string> parameters) =>
+        string.Join('\n', parameters.Select(p => $"param {p.Key} = {p.Value}").Prepend("using 'main.bicep'"));
+
+    private static PredictedDeployment Predict(string file, string? content, IReadOnlyDictionary<string, string> environment) =>
+        InTemporaryCopy(file, content, folder =>
+        {
+            var snapshot = Snapshot(folder, file, environment);
+            if (snapshot.ExitCode != 0) throw new InvalidOperationException($"bicep snapshot failed: {snapshot}");
+            var predicted = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, Path.ChangeExtension(file, ".snapshot.json"))))!.AsObject();
+            var diagnostics = predicted["diagnostics"]!.AsArray();
+            if (diagnostics.Count > 0) throw new InvalidOperationException($"bicep snapshot reported: {diagnostics.ToJsonString()}");
+
+            return new PredictedDeployment(predicted, new AzureModel(BuiltParameters.Of(folder, environment, file)));
+        });
+
+    private static BicepRun Snapshot(string folder, string file, IReadOnlyDictionary<string, string> environment) =>
+        BicepCli.Run(folder, environment, "snapshot", file,
+            "--subscription-id", SubscriptionId, "--resource-group", ResourceGroup, "--location", "swedencentral");
+
+    /// <summary>Runs <paramref name="work"/> on a copy of infra/ holding <paramref name="file"/> with <paramref name="content"/> (if given).</summary>
+    private static T InTemporaryCopy<T>(string file, string? content, Func<string, T> work)
     {
         var folder = InfraDirectory.CopyToTemporaryFolder();
         try
         {
-            var snapshot = BicepCli.Run(folder, environment, "snapshot", "main.bicepparam",
-                "--subscription-id", SubscriptionId, "--resource-group", ResourceGroup, "--location", "swedencentral");
-            if (snapshot.ExitCode != 0) throw new InvalidOperationException($"bicep snapshot failed: {snapshot}");
-            var predicted = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "main.snapshot.json")))!.AsObject();
-            var diagnostics = predicted["diagnostics"]!.AsArray();
-            if (diagnostics.Count > 0) throw new InvalidOperationException($"bicep snapshot reported: {diagnostics.ToJsonString()}");
-
-            return new PredictedDeployment(predicted, new AzureModel(BuiltParameters.Of(folder, environment)));
+            if (content is not null) File.WriteAllText(Path.Combine(folder, file), content);
+            return work(folder);
         }
         finally
         {

@@ -63,6 +63,35 @@ public sealed class ApiEdgeTests(PipelineFixture pipeline)
     }
 
     [Theory]
+    [InlineData("/api/orders", "POST", """{"customerId": "ÿ", "lines": [{"sku": "pen", "quantity": 1}], "paymentToken": "tok_visa"}""")]
+    [InlineData("/api/orders", "POST", """{"ÿ": "edge", "lines": [{"sku": "pen", "quantity": 1}], "paymentToken": "tok_visa"}""")]
+    [InlineData("/api/inventory/pen", "PUT", """{"quantity": 1, "unitPrice": 1, "currency": "ÿ"}""")]
+    public async Task A_body_that_is_not_UTF8_is_400_saying_where_and_is_not_a_server_failure(string path, string method, string text)
+    {
+        // Encoded as Latin-1: ÿ becomes the byte 0xFF, which UTF-8 never uses.
+        var body = Encoding.Latin1.GetBytes(text);
+        var offset = Array.IndexOf(body, (byte)0xFF);
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+
+        var response = await pipeline.Http.SendAsync(new HttpRequestMessage(new HttpMethod(method), path) { Content = content });
+
+        await AssertProblemAsync(response, HttpStatusCode.BadRequest, $"the byte at offset {offset} (0xFF)");
+        Assert.DoesNotContain(pipeline.Logs.Entries, e => e.Level >= LogLevel.Error && e.Message.Contains("unhandled", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Theory]
+    [InlineData("""{"customerId": "edge", "customerId": "mallory", "lines": [{"sku": "pen", "quantity": 1}], "paymentToken": "tok_visa"}""", "customerId")]
+    [InlineData("""{"customerId": "edge", "lines": [{"sku": "pen", "quantity": 1, "sku": "ink"}], "paymentToken": "tok_visa"}""", "lines[0].sku")]
+    [InlineData("""{"customerId": "edge", "lines": [{"sku": "pen", "quantity": 1}], "paymentToken": "tok_visa", "paymentToken": "tok_visa"}""", "paymentToken")]
+    public async Task A_field_given_twice_is_400_naming_it_even_with_the_same_value(string body, string field)
+    {
+        var problem = await AssertProblemAsync(await Post(body), HttpStatusCode.BadRequest, "given more than once");
+
+        Assert.Contains("given more than once", (string?)problem["errors"]?[field]?[0]);
+    }
+
+    [Theory]
     [InlineData("""{"quantity": 100000001, "unitPrice": 1}""", "quantity")]
     [InlineData("""{"quantity": 1, "unitPrice": 0.001}""", "unitPrice")]
     [InlineData("""{"quantity": 1, "unitPrice": 1000000.01}""", "unitPrice")]

@@ -1,6 +1,7 @@
 using Confluent.Kafka;
 using EventFunctions.Functions;
 using EventFunctions.Messaging;
+using EventFunctions.Triggers;
 
 namespace EventFunctions.IntegrationTests.Infrastructure;
 
@@ -11,18 +12,16 @@ public sealed class KafkaProbe(KafkaConnection kafka)
 
     public IReadOnlyList<ConsumeResult<byte[], byte[]>> ReadAll(string topic) => new TopicReader(kafka).ReadAll<byte[], byte[]>(topic);
 
-    /// <summary>True when every group has committed every partition of its topics up to the end: nothing is in flight.</summary>
+    /// <summary>True when every trigger's group has committed every partition of its topic up to the end: nothing is in flight.</summary>
     public bool CaughtUp(IEnumerable<IEventFunction> functions)
     {
         foreach (var function in functions)
+        foreach (var (topic, group) in TriggerGroups.All(function))
         {
-            using var consumer = new ConsumerBuilder<byte[], byte[]>(kafka.ConsumerConfig(function.Name)).Build();
-            foreach (var topic in function.Topics)
-            {
-                var ends = HighWatermarks(consumer, topic);
-                var committed = consumer.Committed(ends.Keys, Timeout).ToDictionary(c => c.TopicPartition, c => c.Offset.Value);
-                if (ends.Any(end => end.Value > 0 && committed.GetValueOrDefault(end.Key, -1) < end.Value)) return false;
-            }
+            using var consumer = new ConsumerBuilder<byte[], byte[]>(kafka.ConsumerConfig(group)).Build();
+            var ends = HighWatermarks(consumer, topic);
+            var committed = consumer.Committed(ends.Keys, Timeout).ToDictionary(c => c.TopicPartition, c => c.Offset.Value);
+            if (ends.Any(end => end.Value > 0 && committed.GetValueOrDefault(end.Key, -1) < end.Value)) return false;
         }
         return true;
     }

@@ -6,6 +6,10 @@ namespace EventFunctions.IntegrationTests.LocalHost;
 /// <summary>The local host's command line: both forms of a setting, help, and one clear line for what it cannot take.</summary>
 public sealed class CommandLineTests
 {
+    /// <summary>Azurite's well-known development account, at a port where nothing listens.</summary>
+    private const string UnreachableStorage = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
+        "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:9/devstoreaccount1;";
+
     [Fact]
     public void A_setting_takes_its_value_after_a_space_or_an_equals_sign_and_goes_on_in_one_form()
     {
@@ -82,6 +86,8 @@ public sealed class CommandLineTests
     [InlineData(2, "run.sh: unknown command 'serve'", "serve")]
     [InlineData(1, "run.sh: no pipeline answers at http://127.0.0.1:9/api: ", "views", "--api", "http://127.0.0.1:9/api")]
     [InlineData(1, "run.sh: no pipeline answers at http://127.0.0.1:9/api: ", "dlq", "list", "--api", "http://127.0.0.1:9/api")]
+    [InlineData(1, "run.sh: Table Storage at http://127.0.0.1:9/devstoreaccount1 is unreachable (Connection refused", "--urls", "http://127.0.0.1:0", "--AzureWebJobsStorage", UnreachableStorage)]
+    [InlineData(1, "run.sh: Kafka at 127.0.0.1:9 is unreachable (", "--urls", "http://127.0.0.1:0", "--KafkaBrokerList", "127.0.0.1:9")]
     public async Task The_host_prints_help_or_one_error_line_and_exits_with_its_code(int exitCode, string output, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };

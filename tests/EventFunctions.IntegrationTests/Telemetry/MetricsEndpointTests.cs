@@ -25,7 +25,7 @@ public partial class MetricsEndpointTests(PipelineFixture pipeline)
         Assert.Matches(@"eventfunctions_batch_duration_seconds_bucket\{[^}]*function=""process-payment""", scrape);
         Assert.Matches(@"eventfunctions_order_duration_seconds_count\{[^}]*status=""Confirmed""[^}]*\} [1-9]", scrape);
         Assert.Matches(@"eventfunctions_orders\{[^}]*status=""Confirmed""[^}]*\} [1-9]", scrape);
-        Assert.Matches(@"eventfunctions_consumer_lag\{[^}]*group=""project-order-view""[^}]*partition=""0""[^}]*topic=""orders.placed""", scrape);
+        Assert.Matches(@"eventfunctions_consumer_lag\{[^}]*group=""project-order-view.orders.placed""[^}]*partition=""0""[^}]*topic=""orders.placed""", scrape);
         Assert.Contains("http_server_request_duration_seconds", scrape);
     }
 

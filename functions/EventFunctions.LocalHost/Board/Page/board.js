@@ -239,4 +239,7 @@ $("drawer-close").addEventListener("click", () => {
   $("drawer").hidden = true;
 });
 
+// The first-order commands name the host that serves this page, whatever port it was started on.
+$("first-order").textContent = $("first-order").textContent.replaceAll("{origin}", location.origin);
+
 connect();
