@@ -19,7 +19,7 @@ Usage: infra/deploy.sh --resource-group NAME --location REGION [--kafka eventHub
                         KAFKA_BOOTSTRAP_SERVERS, KAFKA_SASL_USERNAME, KAFKA_SASL_PASSWORD (stored in Key Vault only)
   --name                short name that starts every resource name (default: eventfunctions)
 
-Needs the Azure CLI (signed in: az login), the .NET 10 SDK with nuget.org, and zip.
+Needs the Azure CLI (signed in: az login), the .NET 10 SDK with nuget.org, zip and openssl.
 USAGE
 }
 
@@ -67,7 +67,7 @@ case "$kafka" in
     done ;;
   *) fail "--kafka must be eventHubs or existingCluster, not '$kafka'" ;;
 esac
-for tool in az dotnet zip; do
+for tool in az dotnet zip openssl; do
   command -v "$tool" >/dev/null || fail "'$tool' is not on PATH (see --help for what this script needs)"
 done
 
@@ -78,6 +78,18 @@ deployment="eventfunctions"
 
 echo "==> Resource group $resource_group ($location)"
 az group create --name "$resource_group" --location "$location" --output none
+
+# The provenance key (docs/provenance.md): generated for the first deployment, into Key Vault only; afterwards the
+# vault's is kept, so records signed before a redeployment still verify. Asked of Azure Resource Manager, which
+# needs no right to read secrets: a vault of this name's, holding the secret.
+vault_suffix="$(printf '%s' "${name//-/}" | cut -c1-7)"
+vault_id="$(az keyvault list --resource-group "$resource_group" --query "[?ends_with(name, '-$vault_suffix')].id | [0]" --output tsv 2>/dev/null || true)"
+if [[ -n $vault_id ]] && az resource show --ids "$vault_id/secrets/provenance-key" --output none 2>/dev/null; then
+  export PROVENANCE_KEY="" PROVENANCE_KEY_MODE=keep
+else
+  PROVENANCE_KEY="$(openssl rand -base64 32)"
+  export PROVENANCE_KEY PROVENANCE_KEY_MODE=write
+fi
 
 echo "==> Infrastructure: infra/main.bicep, Kafka on $kafka"
 az deployment group create --resource-group "$resource_group" --name "$deployment" \

@@ -76,6 +76,14 @@ param tablePrefix string = ''
 @maxValue(730)
 param logRetentionInDays int = 30
 
+@description('The pipeline\'s provenance key (base64 of at least 32 random bytes), which signs every record it produces (docs/provenance.md); read only when provenanceKeyMode is "write". deploy.sh generates one for the first deployment.')
+@secure()
+param provenanceKey string = ''
+
+@description('Where the app\'s provenance key comes from. "write": provenanceKey is written to Key Vault as "provenance-key" and the app reads it there (a first deployment). "keep": the vault holds it already; the app reads it there (any later deployment). "none": the app generates its key once and keeps it in its Operations table.')
+@allowed(['none', 'write', 'keep'])
+param provenanceKeyMode string = 'none'
+
 @description('Days a deleted Key Vault or secret stays recoverable (its name stays taken as long).')
 @minValue(7)
 @maxValue(90)
@@ -105,6 +113,9 @@ var names = {
   functionApp: 'func-${baseName}-${suffix}'
   deploymentContainer: 'app-package'
 }
+
+var provenanceKeySecretName = 'provenance-key'
+var provenanceKeyKept = provenanceKeyMode != 'none'
 
 var kafkaSecretNames KafkaSecretNames = {
   brokerList: 'kafka-broker-list'
@@ -184,14 +195,28 @@ module existingCluster 'modules/kafka/existing-cluster.bicep' = if (kafkaSource 
   dependsOn: [keyVault]
 }
 
+module provenance 'modules/provenance-key.bicep' = if (provenanceKeyMode == 'write') {
+  name: 'provenance-key'
+  params: {
+    key: provenanceKey
+    keyVaultName: names.keyVault
+    secretName: provenanceKeySecretName
+    tags: tags
+  }
+  dependsOn: [keyVault]
+}
+
 module secretReaders 'modules/secret-readers.bicep' = {
   name: 'kafka-secret-readers'
   params: {
     keyVaultName: names.keyVault
-    secretNames: [kafkaSecretNames.brokerList, kafkaSecretNames.saslUsername, kafkaSecretNames.saslPassword]
+    secretNames: concat(
+      [kafkaSecretNames.brokerList, kafkaSecretNames.saslUsername, kafkaSecretNames.saslPassword],
+      provenanceKeyKept ? [provenanceKeySecretName] : []
+    )
     readerIdentityName: names.identity
   }
-  dependsOn: [identity, eventHubs, existingCluster]
+  dependsOn: [identity, eventHubs, existingCluster, provenance]
 }
 
 module functionApp 'modules/function-app.bicep' = {
@@ -212,6 +237,7 @@ module functionApp 'modules/function-app.bicep' = {
     appInsightsName: names.appInsights
     keyVaultName: names.keyVault
     kafkaSecretNames: kafkaSecretNames
+    provenanceKeySecretName: provenanceKeyKept ? provenanceKeySecretName : ''
     tablePrefix: tablePrefix
     tags: tags
   }

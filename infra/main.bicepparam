@@ -9,3 +9,8 @@ param kafkaSource = readEnvironmentVariable('EVENTFUNCTIONS_KAFKA', 'eventHubs')
 param kafkaBootstrapServers = readEnvironmentVariable('KAFKA_BOOTSTRAP_SERVERS', '')
 param kafkaSaslUsername = readEnvironmentVariable('KAFKA_SASL_USERNAME', '')
 param kafkaSaslPassword = readEnvironmentVariable('KAFKA_SASL_PASSWORD', '')
+
+// The provenance key (docs/provenance.md): deploy.sh generates one for the first deployment ("write") and keeps the
+// vault's afterwards ("keep").
+param provenanceKey = readEnvironmentVariable('PROVENANCE_KEY', '')
+param provenanceKeyMode = readEnvironmentVariable('PROVENANCE_KEY_MODE', 'none')

@@ -57,6 +57,9 @@ param kafkaSecretNames KafkaSecretNames
 @description('The app\'s TablePrefix setting: a prefix for every table name.')
 param tablePrefix string
 
+@description('The Key Vault secret holding the provenance key, read as ProvenanceKey; empty: the app keeps a key it generates in its tables.')
+param provenanceKeySecretName string
+
 @description('Tags for both resources.')
 param tags Tags
 
@@ -142,7 +145,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
 resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: app
   name: 'appsettings'
-  properties: {
+  properties: union({
     // The host's storage and the pipeline's tables, through the identity (TableServiceConnection reads these).
     AzureWebJobsStorage__blobServiceUri: storage.properties.primaryEndpoints.blob
     AzureWebJobsStorage__tableServiceUri: storage.properties.primaryEndpoints.table
@@ -158,7 +161,10 @@ resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
     KafkaBrokerList: keyVaultReference(vault.properties.vaultUri, kafkaSecretNames.brokerList)
     KafkaSaslUsername: keyVaultReference(vault.properties.vaultUri, kafkaSecretNames.saslUsername)
     KafkaSaslPassword: keyVaultReference(vault.properties.vaultUri, kafkaSecretNames.saslPassword)
-  }
+  }, empty(provenanceKeySecretName) ? {} : {
+    // The key every record is signed with (docs/provenance.md), from the vault rather than the app's own tables.
+    ProvenanceKey: keyVaultReference(vault.properties.vaultUri, provenanceKeySecretName)
+  })
 }
 
 // Deployments sign in with Microsoft Entra ID; publishing with a username and password is off. The policies carry

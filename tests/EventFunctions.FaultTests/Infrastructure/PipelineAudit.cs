@@ -26,12 +26,21 @@ public sealed class PipelineAudit(TableStorage tables, KafkaConnection kafka)
     {
         var views = Views;
         var open = orders.Select(o => o.OrderId).ToHashSet();
-        await Eventually.TrueAsync(async () =>
+        try
         {
-            var done = await Task.WhenAll(open.Select(async id => (id, view: await views.GetAsync(id, CancellationToken.None))));
-            open.ExceptWith(done.Where(d => d.view?.IsComplete == true).Select(d => d.id));
-            return open.Count == 0;
-        }, timeout, $"every order is final ({open.Count} are not: {string.Join(", ", open.Take(5))})");
+            await Eventually.TrueAsync(async () =>
+            {
+                var done = await Task.WhenAll(open.Select(async id => (id, view: await views.GetAsync(id, CancellationToken.None))));
+                open.ExceptWith(done.Where(d => d.view?.IsComplete == true).Select(d => d.id));
+                return open.Count == 0;
+            }, timeout, "every order is final");
+        }
+        catch (TimeoutException e)
+        {
+            // Named when the wait ends, not when it starts: which orders are still open, and where each stands.
+            var where = await Task.WhenAll(open.Take(10).Select(async id => $"{id} ({(await views.GetAsync(id, CancellationToken.None))?.Status.ToString() ?? "no view"})"));
+            throw new TimeoutException($"{e.Message} {open.Count} of {orders.Count} are not: {string.Join(", ", where)}", e);
+        }
     }
 
     public async Task<AuditReport> RunAsync(IReadOnlyList<PlacedOrder> orders, IReadOnlyDictionary<string, int> initialStock)
