@@ -96,6 +96,7 @@ public static class OrderBenchmark
             Console.WriteLine($"throughput:            {report.FinalRate:F0} orders/s (first POST to last final status)");
         }
         report.Print(Console.Out);
+        if (load.RetriedPosts > 0) Console.WriteLine($"POSTs answered 503:    {load.RetriedPosts}, each placed again after its Retry-After (the same order)");
         return report.AllFinal ? 0 : 1;
     }
 

@@ -25,9 +25,9 @@ public sealed class OrdersApi(
     public const string Emitter = "http-api";
 
     /// <summary>
-    /// How long a POST waits for Kafka to acknowledge its order. Past it the client is told to come back (503,
-    /// Retry-After) rather than held for the producer's whole message timeout: the order may still reach Kafka, and a
-    /// retry of the same request is the same order.
+    /// How long a POST waits for Table Storage to claim its order id, then for Kafka to acknowledge its order. Past it
+    /// the client is told to come back (503, Retry-After) rather than held for the SDK's retries or the producer's
+    /// whole message timeout: the order may still reach Kafka, and a retry of the same request is the same order.
     /// </summary>
     public static readonly TimeSpan IntakeDeadline = TimeSpan.FromSeconds(5);
 
@@ -49,7 +49,7 @@ public sealed class OrdersApi(
         var orderId = request!.OrderId ?? Guid.NewGuid().ToString("N");
         var order = RequestValidation.ToEvent(request, orderId);
         // The order id is an idempotency key: the first content claims it; the same content again is the same order.
-        if (await requests.ClaimAsync(orderId, OrderFingerprint.Of(order), cancellationToken) != OrderFingerprint.Of(order))
+        if (await ClaimAsync(orderId, OrderFingerprint.Of(order), cancellationToken) != OrderFingerprint.Of(order))
             return Results.Problem($"orderId '{orderId}' was already used with different content; use a new orderId for a new order.",
                 statusCode: StatusCodes.Status409Conflict, title: "orderId already used with different content.");
 
@@ -69,6 +69,24 @@ public sealed class OrdersApi(
                 $"no acknowledgement of order {orderId} within {IntakeDeadline.TotalSeconds:0} s; it may still arrive, and the same request again is the same order"));
         }
         return Results.Accepted($"/api/orders/{orderId}", new { orderId });
+    }
+
+    /// <summary>
+    /// The claim of <paramref name="orderId"/>, waited for no longer than <see cref="IntakeDeadline"/>: storage that
+    /// hangs rather than refuses would otherwise hold the client through every retry of the SDK (minutes). Past it, the
+    /// client is told to come back (503, Retry-After), and health names Table Storage.
+    /// </summary>
+    private async Task<string> ClaimAsync(string orderId, string fingerprint, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await requests.ClaimAsync(orderId, fingerprint, cancellationToken).WaitAsync(IntakeDeadline, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            throw new Azure.RequestFailedException(StatusCodes.Status408RequestTimeout,
+                $"no answer to the claim of order {orderId} within {IntakeDeadline.TotalSeconds:0} s");
+        }
     }
 
     /// <summary>

@@ -12,6 +12,12 @@ namespace EventFunctions.Storage;
 /// </summary>
 public sealed class InsertOnceBatches(TableClient table, string? caller = null)
 {
+    /// <summary>
+    /// How long one transaction may take. Rows wait behind the one in flight, so storage that hangs rather than refuses
+    /// must not hold them for the SDK's retries (minutes): past this, the transaction's callers fail and the next go.
+    /// </summary>
+    private static readonly TimeSpan SubmitDeadline = TimeSpan.FromSeconds(10);
+
     private readonly Dictionary<string, PartitionQueue> partitions = new();
 
     /// <summary>Null when <paramref name="row"/> was inserted; otherwise the row that was there already.</summary>
@@ -57,10 +63,11 @@ public sealed class InsertOnceBatches(TableClient table, string? caller = null)
     {
         while (round.Count > 0)
         {
+            using var deadline = new CancellationTokenSource(SubmitDeadline);
             try
             {
-                if (round.Count == 1) await table.AddEntityAsync(round[0].Row);
-                else await table.SubmitTransactionAsync(round.Select(p => new TableTransactionAction(TableTransactionActionType.Add, p.Row)));
+                if (round.Count == 1) await table.AddEntityAsync(round[0].Row, deadline.Token);
+                else await table.SubmitTransactionAsync(round.Select(p => new TableTransactionAction(TableTransactionActionType.Add, p.Row)), deadline.Token);
                 foreach (var pending in round) pending.Done.TrySetResult(null);
                 return;
             }
@@ -68,7 +75,7 @@ public sealed class InsertOnceBatches(TableClient table, string? caller = null)
             {
                 var taken = round[index];
                 round.RemoveAt(index);
-                await ReadBackAsync(taken);
+                await ReadBackAsync(taken, deadline.Token);
             }
             catch (Exception e)
             {
@@ -86,11 +93,11 @@ public sealed class InsertOnceBatches(TableClient table, string? caller = null)
         _ => null,
     };
 
-    private async Task ReadBackAsync(Pending taken)
+    private async Task ReadBackAsync(Pending taken, CancellationToken cancellationToken)
     {
         try
         {
-            taken.Done.TrySetResult((await table.GetEntityAsync<TableEntity>(taken.Row.PartitionKey, taken.Row.RowKey)).Value);
+            taken.Done.TrySetResult((await table.GetEntityAsync<TableEntity>(taken.Row.PartitionKey, taken.Row.RowKey, cancellationToken: cancellationToken)).Value);
         }
         catch (Exception e)
         {
