@@ -8,7 +8,7 @@
 //   secret-readers  the app's identity may read those secrets, one role assignment each
 //   function-app    Flex Consumption plan + Linux .NET isolated Function App
 //
-// Deploy with infra/deploy.sh (README, "Deploy to Azure"); main.bicepparam holds the defaults.
+// Deploy with infra/deploy.sh (docs/deploy.md); main.bicepparam holds the defaults.
 
 import { AlwaysReady, KafkaSecretNames, Pipeline, Tags } from 'modules/types.bicep'
 

@@ -35,13 +35,20 @@ kafka_worker_extension() {
   rm -f "$log"
 }
 
-# Which of the app's packages this run builds with, read from the project, and what the mirror leaves unchecked.
+# The version Directory.Packages.props gives a package (central package management: projects name packages only).
+package_version() {
+  awk -F'"' -v name="$1" '/<PackageVersion / && $2 == name { print $4 }' Directory.Packages.props
+}
+
+# Which of the app's packages this run builds with, named by the project, their versions by Directory.Packages.props,
+# and what the mirror leaves unchecked.
 report_worker_packages() {
-  local mode="$1"
+  local mode="$1" package
   echo "Functions app, real packages:"
-  grep -oE 'PackageReference Include="[^"]+" Version="[^"]+"' "$APP_PROJECT"/*.csproj |
-    sed -E 's/PackageReference Include="([^"]+)" Version="([^"]+)"/  \1 \2/' |
-    if [ "$mode" = mirror ]; then grep -v 'Extensions.Kafka '; else cat; fi
+  for package in $(grep -oE 'PackageReference Include="[^"]+"' "$APP_PROJECT"/*.csproj | cut -d'"' -f2); do
+    if [ "$mode" = mirror ] && [ "$package" = Microsoft.Azure.Functions.Worker.Extensions.Kafka ]; then continue; fi
+    echo "  $package $(package_version "$package")"
+  done
   if [ "$mode" = mirror ]; then
     local mirror=tests/EventFunctions.KafkaExtensionMirror/EventFunctions.KafkaExtensionMirror.csproj version host
     version="$(grep -oE '<Version>[^<]+' "$mirror" | cut -d'>' -f2)"

@@ -80,7 +80,7 @@ resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-
 
 // The host needs its blobs account-wide (it creates its own containers). The pipeline needs its tables account-wide
 // too: a rebuild of a read model creates a table for the new version and deletes the one no longer kept
-// (README, "Rebuild a read model"), so a grant per table would lock it out of every version after the first. The
+// (docs/read-models.md), so a grant per table would lock it out of every version after the first. The
 // account holds this app's data alone.
 resource hostBlobs 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(account.id, appIdentity.id, blobDataOwner)

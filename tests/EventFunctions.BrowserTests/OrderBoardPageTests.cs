@@ -24,7 +24,7 @@ public sealed class OrderBoardPageTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        pipeline = await LocalPipeline.StartAsync([], new LocalPipelineOptions { Urls = "http://127.0.0.1:0", TablePrefix = "ui" + Guid.NewGuid().ToString("N")[..8] });
+        pipeline = await LocalPipeline.StartAsync([], new LocalPipelineOptions { Urls = "http://127.0.0.1:0", TablePrefix = TestIds.TablePrefix("ui") });
         http = new HttpClient { BaseAddress = pipeline.BaseAddress };
         await Eventually.TrueAsync(async () => (await http.GetAsync("/api/health")).IsSuccessStatusCode, Patience, "every consumer holds partitions");
         browser = await BoardBrowser.LaunchAsync();
@@ -39,7 +39,7 @@ public sealed class OrderBoardPageTests : IAsyncLifetime
 
     private async Task PlaceAsync(string orderId, string customerId, string token, string sku, int quantity)
     {
-        var response = await http.PostAsJsonAsync("/api/orders", new PlaceOrderRequest(orderId, customerId, [new OrderLineRequest(sku, quantity)], token));
+        var response = await http.PostAsJsonAsync("/api/orders", TestOrders.Place(orderId).By(customerId).Line(sku, quantity).PaidWith(token).Build());
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
     }
 

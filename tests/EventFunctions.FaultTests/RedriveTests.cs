@@ -72,7 +72,7 @@ public sealed class RedriveTests(ITestOutputHelper output) : FaultScenario(outpu
     }
 
     private static async Task PlaceAsync(HttpClient http, string orderId) =>
-        (await http.PostAsJsonAsync("api/orders", new PlaceOrderRequest(orderId, "nina", [new OrderLineRequest("lamp", 1)], "tok_visa"))).EnsureSuccessStatusCode();
+        (await http.PostAsJsonAsync("api/orders", TestOrders.Place(orderId).By("nina").Line("lamp", 1).Build())).EnsureSuccessStatusCode();
 
     private static async Task<OrderView> ViewAsync(HttpClient http, string orderId) =>
         (await http.GetFromJsonAsync<OrderView>($"api/orders/{orderId}", OrdersApi.Json))!;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using EventFunctions.Http;
 using EventFunctions.FaultTests.Infrastructure;
 using EventFunctions.LocalHost.KafkaTrigger;
 
@@ -42,7 +41,7 @@ public sealed class StorageOutageTests(ITestOutputHelper output) : FaultScenario
             statuses.Add(await Health.StatusAsync(http));
             await Task.Delay(TimeSpan.FromSeconds(1));
         }
-        var refused = await http.PostAsJsonAsync("api/orders", new PlaceOrderRequest("while-away", "c", [new OrderLineRequest("sku-1", 1)], "tok_visa"));
+        var refused = await http.PostAsJsonAsync("api/orders", TestOrders.Place("while-away").By("c").Line("sku-1", 1).Build());
         await Bed.Azurite.StartAsync();
         Assert.Equal(["degraded"], statuses);
         // The API cannot claim an order id while storage is away: it says so, and when to come back.

@@ -5,10 +5,10 @@ using EventFunctions.Infra.Tests.Templates;
 
 namespace EventFunctions.Infra.Tests;
 
-/// <summary>What the README's "Deploy to Azure" says of infra/ is what infra/ deploys.</summary>
+/// <summary>What docs/deploy.md (once the README's "Deploy to Azure") says of infra/ is what infra/ deploys.</summary>
 public sealed partial class ReadmeTests
 {
-    private static readonly string Readme = File.ReadAllText(Path.Combine(InfraDirectory.Path, "..", "README.md"));
+    private static readonly string Readme = File.ReadAllText(Path.Combine(InfraDirectory.Path, "..", "docs", "deploy.md"));
 
     [Fact]
     public void The_parameter_table_lists_every_parameter_of_main_bicep()

@@ -22,7 +22,7 @@ public static class ApiRoutes
     public const string CancelViewBuild = "operations/views/{name}/cancel";
     public const string DropPreviousView = "operations/views/{name}/drop-previous";
 
-    // The live order board's data, served by the local host (README, "The order board").
+    // The live order board's data, served by the local host (docs/observability.md, "The order board").
     public const string Board = "board";
     public const string BoardStream = "board/stream";
 }

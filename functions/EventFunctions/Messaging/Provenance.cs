@@ -7,7 +7,7 @@ namespace EventFunctions.Messaging;
 /// What an event of the pipeline looks like: it comes from the one writer of its topic, and carries the id that writer
 /// derives from the event that caused it (an OrderPlaced, from its order id). An event that does not is not the
 /// pipeline's, whoever produced it, and is dead-lettered unread. Someone allowed to write to a topic can still imitate
-/// all of this; only the brokers' permissions can stop them (the README's "Only the pipeline's own events act").
+/// all of this; only the brokers' permissions can stop them (docs/provenance.md, "What these checks cannot do").
 /// </summary>
 public static class Provenance
 {

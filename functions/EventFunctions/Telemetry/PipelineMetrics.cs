@@ -4,8 +4,8 @@ using System.Diagnostics.Metrics;
 namespace EventFunctions.Telemetry;
 
 /// <summary>
-/// The pipeline's instruments, on the meter <see cref="PipelineTelemetry.Name"/>. The README's "Metrics" table lists
-/// them. The gauges belong to what they measure (<see cref="ConsumerLagMonitor"/>, the order board, the overdue
+/// The pipeline's instruments, on the meter <see cref="PipelineTelemetry.Name"/>. The "Metrics" table of docs/observability.md
+/// lists them. The gauges belong to what they measure (<see cref="ConsumerLagMonitor"/>, the order board, the overdue
 /// scan), on the same meter.
 /// </summary>
 public sealed class PipelineMetrics

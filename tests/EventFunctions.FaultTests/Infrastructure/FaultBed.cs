@@ -30,7 +30,7 @@ public sealed class FaultBed : IAsyncLifetime
 
     public AzuriteProcess Azurite { get; } = new();
 
-    public string TablePrefix { get; } = "fault" + Guid.NewGuid().ToString("N")[..8];
+    public string TablePrefix { get; } = TestIds.TablePrefix("fault");
 
     public KafkaConnection Kafka => new(Cluster.BootstrapServers);
 

@@ -30,7 +30,7 @@ public sealed class HttpTriggerTests(AppFixture app)
     [Fact]
     public async Task A_valid_order_is_accepted_once_its_event_is_on_Kafka()
     {
-        var orderId = "fa-http-" + Guid.NewGuid().ToString("N")[..8];
+        var orderId = TestIds.Order("fa-http");
         var context = Request($$"""{"orderId": "{{orderId}}", "customerId": "erin", "lines": [{"sku": "pen", "quantity": 1}], "paymentToken": "tok_visa"}""");
 
         var (status, _) = await ExecuteAsync(await Http.PlaceOrder(context.Request, CancellationToken.None), context);
@@ -49,7 +49,7 @@ public sealed class HttpTriggerTests(AppFixture app)
         var unknown = Request();
 
         var (badStatus, badBody) = await ExecuteAsync(await Http.GetOrder(badQuery.Request, "o-1", CancellationToken.None), badQuery);
-        var (unknownStatus, _) = await ExecuteAsync(await Http.GetOrder(unknown.Request, "fa-nobody-" + Guid.NewGuid().ToString("N")[..8], CancellationToken.None), unknown);
+        var (unknownStatus, _) = await ExecuteAsync(await Http.GetOrder(unknown.Request, TestIds.Order("fa-nobody"), CancellationToken.None), unknown);
 
         Assert.Equal(StatusCodes.Status400BadRequest, badStatus);
         Assert.True(badBody.RootElement.GetProperty("errors").TryGetProperty("afterVersion", out _));

@@ -28,7 +28,7 @@ public sealed class AppFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var prefix = "fa" + Guid.NewGuid().ToString("N")[..8];
+        var prefix = TestIds.TablePrefix("fa");
         infrastructure = await LocalPipeline.StartAsync([], new LocalPipelineOptions { RunFunctions = false, Urls = "http://127.0.0.1:0", TablePrefix = prefix });
         services = AppServices.Build(SettingsTemplate.Configuration(
             (KafkaConnection.BrokerListSetting, infrastructure.Kafka.BrokerList),

@@ -91,7 +91,7 @@ public sealed class AcceptedOrdersFinishTests(PipelineFixture pipeline)
         from chars in Gen.ArrayOf(Gen.Elements(characters.ToCharArray()), length)
         select (string?)new string(chars);
 
-    /// <summary>A generated request, its JSON, and whether the documented rules accept it: an oracle written from the README, not from the code.</summary>
+    /// <summary>A generated request, its JSON, and whether the documented rules accept it: an oracle written from docs/api.md, not from the code.</summary>
     private sealed record GeneratedOrder(string? OrderId, string? CustomerId, string? PaymentToken, IReadOnlyList<(string? Sku, int? Quantity)> Lines, int Padding)
     {
         public string Json

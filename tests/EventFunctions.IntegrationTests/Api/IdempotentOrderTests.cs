@@ -14,9 +14,9 @@ public sealed class IdempotentOrderTests(PipelineFixture pipeline)
     [Fact]
     public async Task The_same_request_again_is_answered_as_the_first_and_other_content_is_409()
     {
-        var orderId = "idem-" + Guid.NewGuid().ToString("N")[..8];
+        var orderId = TestIds.Order("idem");
         await pipeline.StockAsync("idem-pen", 100, 1m);
-        var request = new PlaceOrderRequest(orderId, "victim", [new OrderLineRequest("idem-pen", 1)], "tok_visa");
+        var request = TestOrders.Place(orderId).By("victim").Line("idem-pen", 1).Build();
 
         var first = await pipeline.Http.PostAsJsonAsync("/api/orders", request);
         var again = await pipeline.Http.PostAsJsonAsync("/api/orders", request);
@@ -33,12 +33,12 @@ public sealed class IdempotentOrderTests(PipelineFixture pipeline)
     [Fact]
     public async Task Two_hundred_concurrent_posts_of_one_id_from_different_customers_make_one_order_listed_under_its_customer_only()
     {
-        var orderId = "race-" + Guid.NewGuid().ToString("N")[..8];
+        var orderId = TestIds.Order("race");
         await pipeline.StockAsync("race-pen", 1000, 1m);
         var customers = Enumerable.Range(0, 200).Select(i => $"racer-{orderId}-{i}").ToList();
 
         var responses = await Task.WhenAll(customers.Select(async c =>
-            (Customer: c, (await pipeline.Http.PostAsJsonAsync("/api/orders", new PlaceOrderRequest(orderId, c, [new OrderLineRequest("race-pen", 1)], "tok_visa"))).StatusCode)));
+            (Customer: c, (await pipeline.Http.PostAsJsonAsync("/api/orders", TestOrders.Place(orderId).By(c).Line("race-pen", 1).Build())).StatusCode)));
 
         var winner = Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Accepted).Customer;
         Assert.All(responses.Where(r => r.Customer != winner), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));

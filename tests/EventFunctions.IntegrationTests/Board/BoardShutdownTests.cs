@@ -17,7 +17,7 @@ public class BoardShutdownTests
     {
         await AzuriteProbe.EnsureReachableAsync();
         await using var pipeline = await LocalPipeline.StartAsync([],
-            new LocalPipelineOptions { Urls = "http://127.0.0.1:0", TablePrefix = "stop" + Guid.NewGuid().ToString("N")[..8] });
+            new LocalPipelineOptions { Urls = "http://127.0.0.1:0", TablePrefix = TestIds.TablePrefix("stop") });
         using var http = new HttpClient { BaseAddress = pipeline.BaseAddress };
         using var response = await http.GetAsync("/api/board/stream", HttpCompletionOption.ResponseHeadersRead);
         await using var events = SseParser.Create(await response.Content.ReadAsStreamAsync()).EnumerateAsync().GetAsyncEnumerator();

@@ -29,7 +29,7 @@ public class PipelineFixture : IAsyncLifetime
     public TableStorage Tables => Pipeline.Services.GetRequiredService<TableStorage>();
 
     /// <summary>This run's table prefix: another host given it shares the pipeline's tables.</summary>
-    public string TablePrefix { get; } = "it" + Guid.NewGuid().ToString("N")[..8];
+    public string TablePrefix { get; } = TestIds.TablePrefix("it");
 
     public async Task InitializeAsync()
     {
@@ -74,7 +74,7 @@ public class PipelineFixture : IAsyncLifetime
 
     public async Task<string> PlaceAsync(string orderId, string customerId, string paymentToken, params (string Sku, int Quantity)[] lines)
     {
-        var request = new PlaceOrderRequest(orderId, customerId, lines.Select(l => new OrderLineRequest(l.Sku, l.Quantity)).ToList(), paymentToken);
+        var request = TestOrders.Place(orderId).By(customerId).Lines(lines.Select(l => new OrderLineRequest(l.Sku, l.Quantity))).PaidWith(paymentToken).Build();
         var response = await Http.PostAsJsonAsync("/api/orders", request);
         Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
         return orderId;

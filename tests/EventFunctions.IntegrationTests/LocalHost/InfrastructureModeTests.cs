@@ -12,7 +12,7 @@ public sealed class InfrastructureModeTests
     public async Task Infrastructure_only_serves_a_health_saying_what_it_runs_and_takes_no_orders()
     {
         await AzuriteProbe.EnsureReachableAsync();
-        await using var infra = await LocalPipeline.StartAsync([], new LocalPipelineOptions { RunFunctions = false, Urls = "http://127.0.0.1:0", TablePrefix = "inf" + Guid.NewGuid().ToString("N")[..8] });
+        await using var infra = await LocalPipeline.StartAsync([], new LocalPipelineOptions { RunFunctions = false, Urls = "http://127.0.0.1:0", TablePrefix = TestIds.TablePrefix("inf") });
         using var http = new HttpClient { BaseAddress = infra.BaseAddress };
 
         var health = await http.GetStringAsync("/api/health");

@@ -18,9 +18,9 @@ public sealed class GatewayAcrossHostsTests(PipelineFixture pipeline)
     [Fact]
     public async Task A_charge_repeated_by_a_second_host_is_answered_not_made_twice()
     {
-        var sku = "gw-" + Guid.NewGuid().ToString("N")[..8];
+        var sku = TestIds.Sku("gw");
         await pipeline.StockAsync(sku, 5, 7m);
-        var orderId = await pipeline.PlaceAsync("gw-" + Guid.NewGuid().ToString("N")[..8], "mona", "tok_visa", (sku, 1));
+        var orderId = await pipeline.PlaceAsync(TestIds.Order("gw"), "mona", "tok_visa", (sku, 1));
         var firstHost = (await pipeline.FinalViewAsync(orderId)).Status;
         var captured = Assert.Single(await pipeline.LedgerAsync(orderId)).GetString("PaymentId");
 

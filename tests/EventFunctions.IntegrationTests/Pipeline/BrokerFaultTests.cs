@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using Confluent.Kafka;
-using EventFunctions.Http;
 using EventFunctions.EmbeddedKafka;
 using EventFunctions.IntegrationTests.Infrastructure;
 using EventFunctions.Views;
@@ -18,12 +17,12 @@ public sealed class BrokerFaultTests(PipelineFixture pipeline)
     [Fact]
     public async Task Produce_errors_are_retried_without_losing_or_duplicating_effects()
     {
-        var sku = "fault-" + Guid.NewGuid().ToString("N")[..8];
+        var sku = TestIds.Sku("fault");
         await pipeline.StockAsync(sku, 5, 1m);
         Cluster.PushRequestErrors(KafkaApiKeys.Produce,
             ErrorCode.NotLeaderForPartition, ErrorCode.RequestTimedOut, ErrorCode.NotEnoughReplicas, ErrorCode.RequestTimedOut);
 
-        var orderId = await pipeline.PlaceAsync("fault-" + Guid.NewGuid().ToString("N")[..8], "ivy", "tok_visa", (sku, 2));
+        var orderId = await pipeline.PlaceAsync(TestIds.Order("fault"), "ivy", "tok_visa", (sku, 2));
 
         Assert.Equal(OrderStatus.Confirmed, (await pipeline.FinalViewAsync(orderId)).Status);
         Assert.Single(await pipeline.LedgerAsync(orderId));
@@ -33,7 +32,7 @@ public sealed class BrokerFaultTests(PipelineFixture pipeline)
     [Fact]
     public async Task Orders_placed_while_a_broker_is_down_complete_once_it_is_back()
     {
-        var sku = "down-" + Guid.NewGuid().ToString("N")[..8];
+        var sku = TestIds.Sku("down");
         await pipeline.StockAsync(sku, 50, 1m);
         var orders = Enumerable.Range(0, 8).Select(i => $"down-{i}-{Guid.NewGuid():N}"[..20]).ToList();
 
@@ -62,9 +61,9 @@ public sealed class BrokerFaultTests(PipelineFixture pipeline)
     [Fact]
     public async Task While_no_broker_answers_an_order_is_refused_with_retry_after_in_seconds_and_the_same_request_later_places_it_once()
     {
-        var sku = "nokafka-" + Guid.NewGuid().ToString("N")[..8];
+        var sku = TestIds.Sku("nokafka");
         await pipeline.StockAsync(sku, 5, 1m);
-        var order = new PlaceOrderRequest("nokafka-" + Guid.NewGuid().ToString("N")[..8], "kim", [new OrderLineRequest(sku, 1)], "tok_visa");
+        var order = TestOrders.Place(TestIds.Order("nokafka")).By("kim").Line(sku, 1).Build();
 
         foreach (var broker in Enumerable.Range(1, Cluster.BrokerCount)) Cluster.SetBrokerDown(broker);
         HttpResponseMessage refused;

@@ -17,8 +17,8 @@ public sealed class DeadLetterTests(PipelineFixture pipeline)
     [InlineData("{}", "malformed")]
     public async Task A_malformed_event_is_dead_lettered_and_the_order_behind_it_is_processed(string value, string reason)
     {
-        var orderId = "dlq-" + Guid.NewGuid().ToString("N")[..8];
-        var sku = "dlq-sku-" + Guid.NewGuid().ToString("N")[..8];
+        var orderId = TestIds.Order("dlq");
+        var sku = TestIds.Sku("dlq-sku");
         await pipeline.StockAsync(sku, 5, 1m);
         var probe = new KafkaProbe(pipeline.Pipeline.Kafka);
         // Same key as the good order: same partition, right in front of it.
@@ -40,7 +40,7 @@ public sealed class DeadLetterTests(PipelineFixture pipeline)
     [Fact]
     public async Task An_event_of_an_unknown_type_is_dead_lettered_with_that_reason()
     {
-        var key = "alien-" + Guid.NewGuid().ToString("N")[..8];
+        var key = TestIds.Order("alien");
         var probe = new KafkaProbe(pipeline.Pipeline.Kafka);
         var alien = await probe.ProduceAsync(Topics.OrdersPlaced, key, Encoding.UTF8.GetBytes("{}"),
             (CloudEventHeaders.Id, key), (CloudEventHeaders.Type, "com.example.Unheard"), (CloudEventHeaders.Source, "/tests"));

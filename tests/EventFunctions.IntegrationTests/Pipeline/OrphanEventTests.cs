@@ -20,7 +20,7 @@ public sealed class OrphanEventTests(PipelineFixture pipeline)
     [Fact]
     public async Task An_order_placed_on_Kafka_that_the_API_never_accepted_is_dead_lettered_and_shows_nowhere()
     {
-        var orderId = "forged-" + Guid.NewGuid().ToString("N")[..8];
+        var orderId = TestIds.Order("forged");
         var placed = new OrderPlaced(orderId, "mallory", [new OrderLine("pen", 1)], "tok_visa");
 
         await ProduceAsync(new EventEnvelope(DeterministicId.For("http-api", orderId), Provenance.SourceOf("http-api"), DateTimeOffset.UtcNow, null, placed));
@@ -34,9 +34,9 @@ public sealed class OrphanEventTests(PipelineFixture pipeline)
     [Fact]
     public async Task A_lone_PaymentCaptured_takes_no_stock_and_makes_no_view()
     {
-        var sku = "orphan-" + Guid.NewGuid().ToString("N")[..8];
+        var sku = TestIds.Sku("orphan");
         await pipeline.StockAsync(sku, 5, 1m);
-        var orderId = "lone-" + Guid.NewGuid().ToString("N")[..8];
+        var orderId = TestIds.Order("lone");
         var cause = DeterministicId.For("made-up", orderId);
 
         await ProduceAsync(new EventEnvelope(DeterministicId.For(ConsumerGroups.ProcessPayment, cause), Provenance.SourceOf(ConsumerGroups.ProcessPayment),
@@ -51,9 +51,9 @@ public sealed class OrphanEventTests(PipelineFixture pipeline)
     [Fact]
     public async Task A_real_event_altered_on_its_way_changes_nothing()
     {
-        var sku = "altered-" + Guid.NewGuid().ToString("N")[..8];
+        var sku = TestIds.Sku("altered");
         await pipeline.StockAsync(sku, 5, 2m);
-        var orderId = await pipeline.PlaceAsync("altered-" + Guid.NewGuid().ToString("N")[..8], "olga", "tok_visa", (sku, 1));
+        var orderId = await pipeline.PlaceAsync(TestIds.Order("altered"), "olga", "tok_visa", (sku, 1));
         Assert.Equal(OrderStatus.Confirmed, (await pipeline.FinalViewAsync(orderId)).Status);
         var probe = new KafkaProbe(pipeline.Pipeline.Kafka);
         var captured = probe.ReadAll(Topics.PaymentsProcessed).Single(r => Encoding.UTF8.GetString(r.Message.Key) == orderId);

@@ -18,7 +18,7 @@ public sealed class RedeliveryTests(PipelineFixture pipeline)
     [Fact]
     public async Task Every_event_delivered_twice_changes_no_balance_no_stock_level_and_no_view()
     {
-        var run = Guid.NewGuid().ToString("N")[..8];
+        var run = TestIds.Run();
         var (plenty, scarce) = ($"replay-a-{run}", $"replay-b-{run}");
         await pipeline.StockAsync(plenty, 20, 2m);
         await pipeline.StockAsync(scarce, 1, 3m);

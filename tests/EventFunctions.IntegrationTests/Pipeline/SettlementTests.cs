@@ -23,7 +23,7 @@ public sealed class SettlementTests(PipelineFixture pipeline)
     [Fact]
     public async Task An_unreadable_price_rejects_the_order_with_the_reason()
     {
-        var run = Guid.NewGuid().ToString("N")[..8];
+        var run = TestIds.Run();
         var (orderId, sku) = ($"settle-unpriced-{run}", $"settle-unpriced-sku-{run}");
         // Written straight to the table (an operator's edit, an older version's row), so no host has a good price in memory.
         await pipeline.Tables.Table(TableStorage.Inventory).UpsertEntityAsync(new TableEntity(sku, TableInventory.ItemRowKey)
@@ -91,7 +91,7 @@ public sealed class SettlementTests(PipelineFixture pipeline)
 
     private async Task<(string OrderId, string Sku)> StockedAsync(string prefix, int quantity, decimal price)
     {
-        var run = Guid.NewGuid().ToString("N")[..8];
+        var run = TestIds.Run();
         await pipeline.StockAsync($"{prefix}-sku-{run}", quantity, price);
         return ($"{prefix}-{run}", $"{prefix}-sku-{run}");
     }

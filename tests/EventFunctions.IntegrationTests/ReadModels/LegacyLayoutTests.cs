@@ -26,7 +26,7 @@ public sealed class LegacyLayoutTests(PipelineFixture pipeline) : IClassFixture<
     [Fact]
     public async Task Orders_and_sales_kept_in_the_layout_before_are_served_beside_new_ones()
     {
-        var run = Guid.NewGuid().ToString("N")[..8];
+        var run = TestIds.Run();
         var (sku, customer, oldOrder) = ("legacy-sku-" + run, "legacy-customer-" + run, "legacy-order-" + run);
         await pipeline.StockAsync(sku, 10, 3m);
         // Asked of the versions, not of the sales route: a reader that found no rows of the old layout never looks again.

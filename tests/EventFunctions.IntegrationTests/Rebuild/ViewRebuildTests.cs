@@ -25,7 +25,7 @@ public sealed class ViewRebuildTests(RebuildFixture pipeline) : IClassFixture<Re
     [Fact]
     public async Task A_corrupted_order_view_comes_back_identical_from_the_log_while_orders_keep_flowing_and_a_rollback_switches_back()
     {
-        var run = Guid.NewGuid().ToString("N")[..6];
+        var run = TestIds.Run(6);
         var (orders, plenty) = await PlaceEveryOutcomeAsync(run);
         foreach (var order in orders) await pipeline.FinalViewAsync(order);
         var before = await SnapshotAsync(orders);
@@ -67,7 +67,7 @@ public sealed class ViewRebuildTests(RebuildFixture pipeline) : IClassFixture<Re
     [Fact]
     public async Task A_deleted_order_view_comes_back_identical_from_the_log_with_one_command_while_orders_keep_flowing()
     {
-        var run = Guid.NewGuid().ToString("N")[..6];
+        var run = TestIds.Run(6);
         var (orders, plenty) = await PlaceEveryOutcomeAsync(run);
         foreach (var order in orders) await pipeline.FinalViewAsync(order);
         var before = await SnapshotAsync(orders);
@@ -95,7 +95,7 @@ public sealed class ViewRebuildTests(RebuildFixture pipeline) : IClassFixture<Re
     [Fact]
     public async Task A_read_model_added_later_is_filled_from_history_then_kept_current()
     {
-        var run = Guid.NewGuid().ToString("N")[..6];
+        var run = TestIds.Run(6);
         var (pen, ink) = ($"pen-{run}", $"ink-{run}");
         await pipeline.StockAsync(pen, 1_000, 2.5m);
         await pipeline.StockAsync(ink, 3, 4m);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.Versioning;
 
 namespace EventFunctions.IntegrationTests.Scripts;
 
@@ -6,6 +7,8 @@ namespace EventFunctions.IntegrationTests.Scripts;
 /// ./test.sh, the README's test command, on a machine that lacks what the tests drive (Chromium, kcat) and the means
 /// to install it: it stops before anything else, in one line saying why. (The suite runs as root, as CI does.)
 /// </summary>
+// A bash script, a PATH of symbolic links and Unix file modes: these tests are for Linux and the Unixes, as test.sh is.
+[UnsupportedOSPlatform("windows")]
 public sealed class TestScriptTests : IDisposable
 {
     /// <summary>A PATH holding only what test.sh needs before its set-up: no apt-get, no sudo, no kcat.</summary>

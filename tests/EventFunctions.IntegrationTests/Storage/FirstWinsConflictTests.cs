@@ -19,7 +19,7 @@ namespace EventFunctions.IntegrationTests.Storage;
 [Trait("Category", "Integration")]
 public sealed class FirstWinsConflictTests : IAsyncLifetime
 {
-    private readonly string prefix = "fw" + Guid.NewGuid().ToString("N")[..8];
+    private readonly string prefix = TestIds.TablePrefix("fw");
     private readonly StorageRoundTrips roundTrips = new();
     private readonly TableStorage tables;
 

@@ -8,7 +8,7 @@ namespace EventFunctions.IntegrationTests.Storage;
 [Trait("Category", "Integration")]
 public sealed class OrderRequestsTests : IAsyncLifetime
 {
-    private readonly string prefix = "rq" + Guid.NewGuid().ToString("N")[..8];
+    private readonly string prefix = TestIds.TablePrefix("rq");
     private readonly TableStorage tables;
 
     public OrderRequestsTests() => tables = new(new TableServiceClient("UseDevelopmentStorage=true"), prefix);

@@ -11,7 +11,7 @@ namespace EventFunctions.IntegrationTests.Storage;
 [Trait("Category", "Integration")]
 public sealed class StockReservationTests : IAsyncLifetime
 {
-    private readonly TableStorage tables = new(new TableServiceClient("UseDevelopmentStorage=true"), "st" + Guid.NewGuid().ToString("N")[..8]);
+    private readonly TableStorage tables = new(new TableServiceClient("UseDevelopmentStorage=true"), TestIds.TablePrefix("st"));
     private TableInventory inventory = null!;
     private TableStockReservations reservations = null!;
 

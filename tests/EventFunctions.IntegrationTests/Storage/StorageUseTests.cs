@@ -16,7 +16,7 @@ public sealed class StorageUseTests : IAsyncLifetime
     private readonly StorageRoundTrips roundTrips = new() { MeasureWrites = true };
     private readonly SentRequests sent = new();
     private readonly AdjustableClock clock = new();
-    private readonly string tableName = "use" + Guid.NewGuid().ToString("N")[..8];
+    private readonly string tableName = TestIds.TablePrefix("use");
     private TableServiceClient service = null!;
 
     private TableClient Table => service.GetTableClient(tableName);

@@ -30,7 +30,7 @@ public partial class MetricsEndpointTests(PipelineFixture pipeline)
     }
 
     [Fact]
-    public void The_README_lists_every_instrument_of_the_pipelines_meter()
+    public void The_observability_page_lists_every_instrument_of_the_pipelines_meter()
     {
         var instruments = new HashSet<string>();
         using (var listener = new MeterListener())
@@ -40,14 +40,14 @@ public partial class MetricsEndpointTests(PipelineFixture pipeline)
             listener.Start();
         }
 
-        var readme = File.ReadAllText(Path.Combine(RepositoryDirectory.Root, "README.md"));
-        var listed = ListedMetric().Matches(readme).Select(m => m.Groups[1].Value).ToHashSet();
+        var page = File.ReadAllText(Path.Combine(RepositoryDirectory.Root, "docs", "observability.md"));
+        var listed = ListedMetric().Matches(page).Select(m => m.Groups[1].Value).ToHashSet();
 
         Assert.NotEmpty(instruments);
         Assert.Equal(instruments.Order(), listed.Order());
     }
 
-    /// <summary>A row of the README's metrics table: it starts with the instrument's name.</summary>
+    /// <summary>A row of docs/observability.md's metrics table: it starts with the instrument's name.</summary>
     [GeneratedRegex(@"^\| `(eventfunctions\.[a-z_.]+)`", RegexOptions.Multiline)]
     private static partial Regex ListedMetric();
 }

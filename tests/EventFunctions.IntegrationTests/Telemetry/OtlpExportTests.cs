@@ -23,13 +23,13 @@ public class OtlpExportTests
                 "--OTEL_METRIC_EXPORT_INTERVAL=1000",
                 "--OTEL_BSP_SCHEDULE_DELAY=200",
             ],
-            new LocalPipelineOptions { Urls = "http://127.0.0.1:0", TablePrefix = "otlp" + Guid.NewGuid().ToString("N")[..8] });
+            new LocalPipelineOptions { Urls = "http://127.0.0.1:0", TablePrefix = TestIds.TablePrefix("otlp") });
         using var http = new HttpClient { BaseAddress = pipeline.BaseAddress };
         await Eventually.TrueAsync(async () => (await http.GetAsync("/api/health")).IsSuccessStatusCode, PipelineFixture.Patience, "every consumer holds partitions");
         (await http.PutAsJsonAsync("/api/inventory/otlp-pen", new SetInventoryRequest(5, 1m))).EnsureSuccessStatusCode();
         var orderId = $"otlp-{Guid.NewGuid():N}"[..20];
 
-        (await http.PostAsJsonAsync("/api/orders", new PlaceOrderRequest(orderId, "olga", [new OrderLineRequest("otlp-pen", 1)], "tok_visa"))).EnsureSuccessStatusCode();
+        (await http.PostAsJsonAsync("/api/orders", TestOrders.Place(orderId).By("olga").Line("otlp-pen", 1).Build())).EnsureSuccessStatusCode();
 
         // Protobuf keeps strings as UTF-8: the spans carry the order id as their Kafka key, the metrics the instruments' names.
         await Eventually.TrueAsync(() => collector.Received("/v1/traces", orderId, "process stock.reserved"), PipelineFixture.Patience, "the order's spans exported");

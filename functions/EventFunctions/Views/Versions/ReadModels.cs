@@ -3,7 +3,7 @@ using EventFunctions.Storage;
 
 namespace EventFunctions.Views.Versions;
 
-/// <summary>The pipeline's read models. Adding one is adding it here and writing its projection (README, "Add a read model").</summary>
+/// <summary>The pipeline's read models. Adding one is adding it here and writing its projection (docs/read-models.md, "Add a read model").</summary>
 public static class ReadModels
 {
     /// <summary>Every order's view, its customer index and the open orders the overdue scan reads.</summary>
