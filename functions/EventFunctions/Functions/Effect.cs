@@ -17,14 +17,11 @@ public sealed record Effect(EventEnvelope Cause, IReadOnlyList<StateChange> Chan
         new(cause, changes, [new EventEnvelope(DeterministicId.For(emitter, cause.Id), Provenance.SourceOf(emitter), now, cause.Id, @event)]);
 }
 
-/// <summary>A row an effect writes in its function's home table, in the order's shard unless it names another partition.</summary>
+/// <summary>A row an effect writes in its function's home table, in the order's shard, committed atomically with the inbox.</summary>
 public abstract record StateChange
 {
     /// <summary>The row key within the partition.</summary>
     public abstract string RowKey { get; }
-
-    /// <summary>Null for the order's shard (committed atomically with the inbox); otherwise a partition of its own, upserted first.</summary>
-    public virtual string? Partition => null;
 
     /// <summary>What a row that already exists means.</summary>
     public abstract ConflictRule OnConflict { get; }

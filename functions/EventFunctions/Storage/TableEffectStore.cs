@@ -52,25 +52,10 @@ public sealed class TableEffectStore(TableStorage tables, ILogger<TableEffectSto
     {
         var duplicates = new ConcurrentDictionary<string, byte>();
 
-        // Derived rows in other partitions (a customer's index) are upserts, written beside the shards: if either
-        // fails, the batch's retry rewrites them harmlessly, and the outbox is published only when all succeeded.
-        var foreign = UpsertForeignRowsAsync(table, effects, cancellationToken);
         var shards = effects.GroupBy(p => OrderShard.Of(p.Effect.OrderId))
             .Select(shard => CommitShardAsync(table, function, shard.ToList(), duplicates, cancellationToken)).ToList();
-        await Task.WhenAll([foreign, .. shards]);
+        await Task.WhenAll(shards);
         return new CommitResult(shards.SelectMany(shard => shard.Result).ToList(), duplicates.Keys.ToHashSet());
-    }
-
-    private static async Task UpsertForeignRowsAsync(TableClient table, IReadOnlyList<PendingEffect> effects, CancellationToken cancellationToken)
-    {
-        var partitions = effects
-            .SelectMany(p => p.Effect.Changes.Where(c => c.Partition is not null))
-            .DistinctBy(c => (c.Partition, c.RowKey))
-            .GroupBy(c => c.Partition!);
-        await Task.WhenAll(partitions.SelectMany(partition => partition.Chunk(TableLimits.TransactionOperations).Select(chunk =>
-            table.SubmitTransactionAsync(
-                chunk.Select(c => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(c, partition.Key))),
-                cancellationToken))));
     }
 
     private async Task<List<OutgoingRecord>> CommitShardAsync(
@@ -186,7 +171,7 @@ public sealed class TableEffectStore(TableStorage tables, ILogger<TableEffectSto
             }
 
             var unit = new CommitUnit(pending.Effect, rows, pending.Outbox);
-            foreach (var change in pending.Effect.Changes.Where(c => c.Partition is null))
+            foreach (var change in pending.Effect.Changes)
             {
                 var action = change.OnConflict switch
                 {
