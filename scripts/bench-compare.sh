@@ -22,7 +22,7 @@ work="$(mktemp -d "${TMPDIR:-/tmp}/bench-compare.XXXXXX")"
 baseline="$work/baseline"
 
 cleanup() {
-  [[ -n ${AZURITE_PID:-} ]] && kill "$AZURITE_PID" 2>/dev/null
+  if [[ -n ${AZURITE_PID:-} ]]; then stop_azurite; fi
   git -C "$current" worktree remove --force "$baseline" 2>/dev/null || true
   git -C "$current" worktree prune
   rm -rf "$work"

@@ -88,7 +88,8 @@ public sealed class AzuriteScriptTests : IAsyncLifetime
     {
         var start = new ProcessStartInfo("bash") { WorkingDirectory = RepositoryDirectory.Root, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add("-c");
-        start.ArgumentList.Add("source scripts/azurite.sh && start_azurite");
+        // As run.sh and test.sh source it: under set -e, where a failing status in the script's exit trap ends the run.
+        start.ArgumentList.Add("set -euo pipefail; source scripts/azurite.sh; start_azurite");
         start.Environment["AZURITE_TABLE_PORT"] = $"{port}";
         return new ScriptRun(Process.Start(start)!);
     }
