@@ -1,19 +1,19 @@
 using Confluent.Kafka;
 using EventFunctions.Contracts;
 using EventFunctions.EmbeddedKafka;
-using EventFunctions.Functions;
 using EventFunctions.Hosting;
 using EventFunctions.LocalHost.Api;
 using EventFunctions.LocalHost.Board;
-using EventFunctions.LocalHost.Telemetry;
 using EventFunctions.LocalHost.Cluster;
-using EventFunctions.LocalHost.Operations;
 using EventFunctions.LocalHost.KafkaTrigger;
+using EventFunctions.LocalHost.Operations;
 using EventFunctions.LocalHost.Startup;
+using EventFunctions.LocalHost.Telemetry;
 using EventFunctions.Messaging;
+using EventFunctions.Processing;
+using EventFunctions.Processing.Retries;
+using EventFunctions.ReadSide.Versions;
 using EventFunctions.Storage;
-using EventFunctions.Triggers;
-using EventFunctions.Views.Versions;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 

@@ -1,5 +1,5 @@
 using Azure.Data.Tables;
-using EventFunctions.Failures;
+using EventFunctions.Processing.Retries;
 
 namespace EventFunctions.LocalHost;
 
@@ -46,7 +46,7 @@ public sealed record LocalPipelineOptions
     public Action<OpenTelemetry.OpenTelemetryBuilder>? ConfigureTelemetry { get; init; }
 
     /// <summary>How read models are versioned and rebuilt (tests shorten the versions' TTL); the host sets the consumers' group protocol.</summary>
-    public EventFunctions.Views.Versions.ViewRebuildOptions? ViewRebuild { get; init; }
+    public EventFunctions.ReadSide.Versions.ViewRebuildOptions? ViewRebuild { get; init; }
 
     /// <summary>Adds to the Table Storage client's options: tests inject storage faults into its HTTP pipeline here.</summary>
     public Action<TableClientOptions>? ConfigureTables { get; init; }

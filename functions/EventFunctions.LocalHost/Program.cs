@@ -1,4 +1,4 @@
-using EventFunctions.Hosting;
+using EventFunctions;
 using EventFunctions.LocalHost;
 using EventFunctions.LocalHost.Benchmark;
 using EventFunctions.LocalHost.Operations;

@@ -1,7 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
-using EventFunctions.Http;
+using EventFunctions.Contracts.Events;
 using EventFunctions.LocalHost;
+using EventFunctions.Orders.Intake;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

@@ -4,11 +4,10 @@ using Azure.Data.Tables;
 using EventFunctions.Contracts;
 using EventFunctions.Contracts.Events;
 using EventFunctions.FaultTests.Infrastructure;
-using EventFunctions.Functions.ProjectOrderView;
-using EventFunctions.Http;
-using EventFunctions.Messaging;
+using EventFunctions.Orders.Intake;
+using EventFunctions.Orders.Inventory;
+using EventFunctions.ReadSide.OrderViews;
 using EventFunctions.Storage;
-using EventFunctions.Views;
 
 namespace EventFunctions.FaultTests;
 

@@ -1,9 +1,11 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using EventFunctions.FaultTests.Infrastructure;
-using EventFunctions.Http;
+using EventFunctions.Operations;
+using EventFunctions.Orders.Intake;
+using EventFunctions.Orders.Inventory;
+using EventFunctions.ReadSide.OrderViews;
 using EventFunctions.Storage;
-using EventFunctions.Views;
 
 namespace EventFunctions.FaultTests;
 

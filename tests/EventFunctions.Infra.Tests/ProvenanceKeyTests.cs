@@ -1,5 +1,5 @@
 using EventFunctions.Infra.Tests.Templates;
-using EventFunctions.Lineage;
+using EventFunctions.Processing.Lineage;
 using Microsoft.Extensions.Configuration;
 
 namespace EventFunctions.Infra.Tests;

@@ -1,4 +1,4 @@
-using EventFunctions.Http;
+using EventFunctions.Orders.Intake;
 
 namespace EventFunctions.TestKit;
 

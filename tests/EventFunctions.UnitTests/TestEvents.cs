@@ -1,8 +1,10 @@
 using System.Diagnostics.Metrics;
-using EventFunctions.Lineage;
-using Microsoft.Extensions.Configuration;
+using EventFunctions.Contracts;
+using EventFunctions.Contracts.Events;
 using EventFunctions.Messaging;
+using EventFunctions.Processing.Lineage;
 using EventFunctions.Telemetry;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EventFunctions.UnitTests;

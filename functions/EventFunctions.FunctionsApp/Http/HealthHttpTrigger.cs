@@ -1,4 +1,4 @@
-using EventFunctions.Triggers;
+using EventFunctions.Processing.Retries;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 

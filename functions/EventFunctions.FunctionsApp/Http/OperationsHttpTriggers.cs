@@ -1,4 +1,5 @@
 using EventFunctions.Http;
+using EventFunctions.Operations;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 

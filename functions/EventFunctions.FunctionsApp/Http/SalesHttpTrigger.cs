@@ -1,4 +1,5 @@
 using EventFunctions.Http;
+using EventFunctions.ReadSide.DailySales;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 

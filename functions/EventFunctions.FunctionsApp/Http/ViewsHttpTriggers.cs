@@ -1,4 +1,5 @@
 using EventFunctions.Http;
+using EventFunctions.ReadSide.Rebuild;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 
@@ -6,7 +7,7 @@ namespace EventFunctions.FunctionsApp.Http;
 
 /// <summary>
 /// The read models' operations (<see cref="ViewsApi"/>) on the Functions host, with the admin key. The builds
-/// themselves run in the worker's background (<see cref="Views.Rebuild.ViewRebuildWorker"/>), on every instance.
+/// themselves run in the worker's background (<see cref="ReadSide.Rebuild.ViewRebuildWorker"/>), on every instance.
 /// </summary>
 public sealed class ViewsHttpTriggers(ViewsApi views)
 {

@@ -1,6 +1,6 @@
 using EventFunctions.Contracts;
-using EventFunctions.Functions;
-using EventFunctions.Triggers;
+using EventFunctions.Processing;
+using EventFunctions.Processing.Retries;
 using Microsoft.Azure.Functions.Worker;
 
 namespace EventFunctions.FunctionsApp.Kafka;

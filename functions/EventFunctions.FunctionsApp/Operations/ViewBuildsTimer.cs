@@ -1,4 +1,4 @@
-using EventFunctions.Views.Rebuild;
+using EventFunctions.ReadSide.Rebuild;
 using Microsoft.Azure.Functions.Worker;
 
 namespace EventFunctions.FunctionsApp.Operations;

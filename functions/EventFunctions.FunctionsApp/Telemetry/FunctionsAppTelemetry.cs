@@ -1,6 +1,5 @@
 using Azure.Identity;
 using Azure.Monitor.OpenTelemetry.Exporter;
-using EventFunctions.Hosting;
 using EventFunctions.Telemetry;
 using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.Configuration;

@@ -1,6 +1,10 @@
 using EventFunctions.Http;
 using EventFunctions.LocalHost.KafkaTrigger;
-using EventFunctions.Triggers;
+using EventFunctions.Operations;
+using EventFunctions.Orders.Intake;
+using EventFunctions.Processing.Retries;
+using EventFunctions.ReadSide.DailySales;
+using EventFunctions.ReadSide.Rebuild;
 
 namespace EventFunctions.LocalHost.Api;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
+using EventFunctions.Orders.Payments;
+using EventFunctions.ReadSide.OrderViews;
 using EventFunctions.Storage;
-using EventFunctions.Views;
 
 namespace EventFunctions.LocalHost.Benchmark;
 

@@ -3,9 +3,9 @@ using System.Net.Http.Json;
 using Azure;
 using Azure.Data.Tables;
 using Confluent.Kafka;
-using EventFunctions.Http;
+using EventFunctions.Orders.Intake;
+using EventFunctions.ReadSide.Versions;
 using EventFunctions.Storage;
-using EventFunctions.Views.Versions;
 
 namespace EventFunctions.LocalHost.Benchmark;
 

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
-using EventFunctions.Http;
+using EventFunctions.Orders.Intake;
+using EventFunctions.ReadSide.OrderViews;
 using EventFunctions.Storage;
-using EventFunctions.Views;
 
 namespace EventFunctions.LocalHost.Benchmark;
 

@@ -1,6 +1,6 @@
 using System.Reflection;
-using EventFunctions.Board;
 using EventFunctions.Http;
+using EventFunctions.Operations.Board;
 
 namespace EventFunctions.LocalHost.Board;
 

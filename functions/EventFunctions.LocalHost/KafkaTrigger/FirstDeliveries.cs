@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Confluent.Kafka;
-using EventFunctions.Functions;
+using EventFunctions.Processing;
 
 namespace EventFunctions.LocalHost.KafkaTrigger;
 

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using Confluent.Kafka;
-using EventFunctions.Functions;
 using EventFunctions.Messaging;
-using EventFunctions.Triggers;
+using EventFunctions.Processing;
+using EventFunctions.Processing.Retries;
 
 namespace EventFunctions.LocalHost.KafkaTrigger;
 

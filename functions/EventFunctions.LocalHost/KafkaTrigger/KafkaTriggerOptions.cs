@@ -33,7 +33,7 @@ public sealed class KafkaTriggerOptions
 
     /// <summary>
     /// Redeliveries of a failed batch before the extension commits its offsets anyway; -1 (the pipeline's host.json)
-    /// never skips, leaving the decision to dead-letter a record to <see cref="Triggers.TriggerBatchHandler"/>.
+    /// never skips, leaving the decision to dead-letter a record to <see cref="Processing.Retries.TriggerBatchHandler"/>.
     /// </summary>
     public int MaxRetries { get; set; } = 5;
 

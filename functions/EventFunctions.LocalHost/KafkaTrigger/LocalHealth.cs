@@ -1,4 +1,4 @@
-using EventFunctions.Triggers;
+using EventFunctions.Processing.Retries;
 
 namespace EventFunctions.LocalHost.KafkaTrigger;
 

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using EventFunctions.Http;
+using EventFunctions.Operations;
 
 namespace EventFunctions.LocalHost.Operations;
 

@@ -1,6 +1,6 @@
-using EventFunctions.Failures;
 using EventFunctions.Operations;
 using EventFunctions.Operations.Overdue;
+using EventFunctions.Processing.Retries;
 
 namespace EventFunctions.LocalHost.Operations;
 

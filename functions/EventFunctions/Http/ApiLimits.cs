@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using EventFunctions.Contracts;
-using EventFunctions.Functions.ValidateOrder;
+using EventFunctions.Orders.ValidateOrder;
 
 namespace EventFunctions.Http;
 

@@ -1,3 +1,9 @@
+using EventFunctions.Operations.Board;
+using EventFunctions.Orders.Inventory;
+using EventFunctions.Processing;
+using EventFunctions.ReadSide.DailySales;
+using EventFunctions.ReadSide.OrderViews;
+
 namespace EventFunctions.Http;
 
 /// <summary>The API's route templates, under <c>/api</c>, served alike by both hosts (the Functions host adds the prefix itself).</summary>

@@ -1,5 +1,5 @@
-using EventFunctions.Failures;
-using EventFunctions.Triggers;
+using EventFunctions.Orders.Intake;
+using EventFunctions.Processing.Retries;
 using Microsoft.AspNetCore.Http;
 
 namespace EventFunctions.Http;

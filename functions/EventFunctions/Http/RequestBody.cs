@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Unicode;
+using EventFunctions.Orders.Intake;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 

@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 using EventFunctions.Contracts;
 using EventFunctions.Contracts.Events;
 using EventFunctions.Contracts.Versions;
-using EventFunctions.Telemetry;
+using EventFunctions.Processing.Lineage;
 
 namespace EventFunctions.Messaging;
 

@@ -1,5 +1,4 @@
 using Confluent.Kafka;
-using EventFunctions.Telemetry;
 
 namespace EventFunctions.Messaging;
 

@@ -31,6 +31,6 @@ public sealed record OperationsOptions
     {
         null or "" => null,
         var text when TimeSpan.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var value) && value > TimeSpan.Zero => value,
-        var text => throw new Hosting.InvalidSettingException(name, $"a positive time span such as 00:05:00, not '{text}'"),
+        var text => throw new InvalidSettingException(name, $"a positive time span such as 00:05:00, not '{text}'"),
     };
 }

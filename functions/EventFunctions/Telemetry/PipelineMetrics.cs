@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
+using EventFunctions.Contracts.Events;
+using EventFunctions.Processing;
 
 namespace EventFunctions.Telemetry;
 

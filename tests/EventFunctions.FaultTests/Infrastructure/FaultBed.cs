@@ -2,10 +2,10 @@ using System.Net.Http.Json;
 using Azure.Data.Tables;
 using EventFunctions.Contracts;
 using EventFunctions.EmbeddedKafka;
-using EventFunctions.Failures;
-using EventFunctions.Http;
 using EventFunctions.LocalHost;
 using EventFunctions.Messaging;
+using EventFunctions.Orders.Intake;
+using EventFunctions.Processing.Retries;
 using EventFunctions.Storage;
 
 namespace EventFunctions.FaultTests.Infrastructure;

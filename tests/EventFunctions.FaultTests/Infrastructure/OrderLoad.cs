@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using EventFunctions.Http;
+using EventFunctions.Orders.Intake;
 
 namespace EventFunctions.FaultTests.Infrastructure;
 

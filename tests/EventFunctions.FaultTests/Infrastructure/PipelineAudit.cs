@@ -2,11 +2,12 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using EventFunctions.Contracts;
-using EventFunctions.Functions.ProjectOrderView;
 using EventFunctions.Messaging;
+using EventFunctions.Orders.Inventory;
+using EventFunctions.Processing;
+using EventFunctions.ReadSide.OrderViews;
+using EventFunctions.ReadSide.Versions;
 using EventFunctions.Storage;
-using EventFunctions.Views.Versions;
-using EventFunctions.Views;
 
 namespace EventFunctions.FaultTests.Infrastructure;
 

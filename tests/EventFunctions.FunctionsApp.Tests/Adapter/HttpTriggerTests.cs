@@ -38,7 +38,7 @@ public sealed class HttpTriggerTests(AppFixture app)
         Assert.Equal(StatusCodes.Status202Accepted, status);
         Assert.Equal($"/api/orders/{orderId}", context.Response.Headers.Location.ToString());
         var placed = Assert.Single(app.Kafka.ReadAll(Topics.OrdersPlaced), r => Encoding.UTF8.GetString(r.Message.Key) == orderId);
-        Assert.Equal(DeterministicId.For(EventFunctions.Http.OrdersApi.Emitter, orderId),
+        Assert.Equal(DeterministicId.For(EventFunctions.Orders.Intake.OrdersApi.Emitter, orderId),
             Encoding.UTF8.GetString(placed.Message.Headers.GetLastBytes(CloudEventHeaders.Id)));
     }
 

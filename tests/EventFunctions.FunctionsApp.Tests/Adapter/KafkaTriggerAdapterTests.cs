@@ -4,15 +4,15 @@ using Confluent.Kafka;
 using EventFunctions.Contracts;
 using EventFunctions.Contracts.Events;
 using EventFunctions.EmbeddedKafka;
-using EventFunctions.Functions;
-using EventFunctions.FunctionsApp.Tests.Bindings;
 using EventFunctions.FunctionsApp.Kafka;
+using EventFunctions.FunctionsApp.Tests.Bindings;
 using EventFunctions.FunctionsApp.Tests.Infrastructure;
 using EventFunctions.FunctionsApp.Tests.Metadata;
-using EventFunctions.Lineage;
 using EventFunctions.Messaging;
-using EventFunctions.Storage;
-using EventFunctions.Triggers;
+using EventFunctions.Orders.Inventory;
+using EventFunctions.Processing;
+using EventFunctions.Processing.Lineage;
+using EventFunctions.Processing.Retries;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -121,8 +121,8 @@ public sealed class KafkaTriggerAdapterTests(AppFixture app)
         await app.Services.GetRequiredService<TableInventory>().SetAsync(new InventoryItem(sku, 5, 2.5m), CancellationToken.None);
         var order = new OrderPlaced(orderId, "carol", [new OrderLine(sku, 2)], "tok_visa");
         await app.Services.GetRequiredService<IOrderRequests>().ClaimAsync(orderId, OrderFingerprint.Of(order), CancellationToken.None);
-        var placed = EventCodec.Encode(new EventEnvelope(DeterministicId.For(EventFunctions.Http.OrdersApi.Emitter, orderId),
-            Provenance.SourceOf(EventFunctions.Http.OrdersApi.Emitter), DateTimeOffset.UtcNow, null, order));
+        var placed = EventCodec.Encode(new EventEnvelope(DeterministicId.For(EventFunctions.Orders.Intake.OrdersApi.Emitter, orderId),
+            Provenance.SourceOf(EventFunctions.Orders.Intake.OrdersApi.Emitter), DateTimeOffset.UtcNow, null, order));
         return await app.Kafka.ProduceAsync(Topics.OrdersPlaced, Encoding.UTF8.GetBytes(orderId), placed.Value!,
             [.. placed.Headers.Select(h => (h.Key, h.Value!)), .. extraHeaders]);
     }

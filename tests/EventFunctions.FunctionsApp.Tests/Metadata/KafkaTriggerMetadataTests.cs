@@ -1,7 +1,7 @@
-using EventFunctions.Functions;
 using EventFunctions.FunctionsApp.Tests.Infrastructure;
 using EventFunctions.Messaging;
-using EventFunctions.Triggers;
+using EventFunctions.Processing;
+using EventFunctions.Processing.Retries;
 
 namespace EventFunctions.FunctionsApp.Tests.Metadata;
 

@@ -3,6 +3,7 @@ using EventFunctions.FunctionsApp.Telemetry;
 using EventFunctions.FunctionsApp.Tests.Infrastructure;
 using EventFunctions.FunctionsApp.Tests.Metadata;
 using EventFunctions.Messaging;
+using EventFunctions.Processing;
 using EventFunctions.Telemetry;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;

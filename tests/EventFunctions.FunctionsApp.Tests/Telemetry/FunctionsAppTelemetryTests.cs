@@ -61,7 +61,7 @@ public sealed class FunctionsAppTelemetryTests
     [InlineData("half")]
     public void A_sampling_ratio_outside_0_to_1_is_refused_naming_the_setting(string setting)
     {
-        var refused = Assert.Throws<EventFunctions.Hosting.InvalidSettingException>(() => FunctionsAppTelemetry.SamplingRatio(setting));
+        var refused = Assert.Throws<EventFunctions.InvalidSettingException>(() => FunctionsAppTelemetry.SamplingRatio(setting));
         Assert.Contains(FunctionsAppTelemetry.SamplingRatioSetting, refused.Message);
     }
 

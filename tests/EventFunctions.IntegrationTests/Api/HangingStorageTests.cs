@@ -2,11 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using Azure.Core;
 using Azure.Core.Pipeline;
-using EventFunctions.Http;
 using EventFunctions.IntegrationTests.Infrastructure;
 using EventFunctions.LocalHost;
+using EventFunctions.Orders.Intake;
+using EventFunctions.ReadSide.OrderViews;
 using EventFunctions.Storage;
-using EventFunctions.Views;
 
 namespace EventFunctions.IntegrationTests.Api;
 

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
-using EventFunctions.Http;
 using EventFunctions.IntegrationTests.Infrastructure;
-using EventFunctions.Views;
+using EventFunctions.Orders.Intake;
+using EventFunctions.ReadSide.OrderViews;
 
 namespace EventFunctions.IntegrationTests.Api;
 

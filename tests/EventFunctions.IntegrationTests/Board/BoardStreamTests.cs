@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.ServerSentEvents;
 using System.Text.Json;
-using EventFunctions.Board;
 using EventFunctions.IntegrationTests.Infrastructure;
-using EventFunctions.Views;
+using EventFunctions.Operations.Board;
+using EventFunctions.ReadSide.OrderViews;
 
 namespace EventFunctions.IntegrationTests.Board;
 

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using EventFunctions.Contracts;
 using EventFunctions.IntegrationTests.Infrastructure;
-using EventFunctions.Lineage;
+using EventFunctions.Processing.Lineage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EventFunctions.IntegrationTests.EventContracts;

@@ -1,11 +1,11 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using EventFunctions.Contracts;
-using EventFunctions.Functions;
 using EventFunctions.IntegrationTests.Infrastructure;
-using EventFunctions.Lineage;
-using EventFunctions.Payments;
-using EventFunctions.Views;
+using EventFunctions.Orders.Payments;
+using EventFunctions.Processing;
+using EventFunctions.Processing.Lineage;
+using EventFunctions.ReadSide.OrderViews;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EventFunctions.IntegrationTests.EventContracts;
@@ -44,7 +44,7 @@ public sealed class FixtureReplayTests(FixtureReplayTests.FreshPipeline pipeline
 
         foreach (var order in V1.Orders)
         {
-            var was = order.View.Deserialize<OrderView>(Http.OrdersApi.Json)!;
+            var was = order.View.Deserialize<OrderView>(Orders.Intake.OrdersApi.Json)!;
             var now = await pipeline.FinalViewAsync(order.OrderId);
             Assert.Equal(Summary(was), Summary(now));
             Assert.Equal("EUR", now.Currency);

@@ -1,7 +1,7 @@
 using System.Text;
 using EventFunctions.Contracts;
 using EventFunctions.IntegrationTests.Infrastructure;
-using EventFunctions.Lineage;
+using EventFunctions.Processing.Lineage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EventFunctions.IntegrationTests.EventContracts;
@@ -27,7 +27,7 @@ public sealed class OldRecordForgeryTests(FixtureReplayTests.FreshPipeline pipel
         var letter = pipeline.DeadLettersOf(original.Key).First();
         Assert.Contains("it is not what process-payment emitted", KafkaProbe.Header(letter, "dlq_reason"));
         var view = await pipeline.FinalViewAsync(original.Key);
-        Assert.Equal((Views.OrderStatus.Confirmed, 5.00m), (view.Status, view.Total));
+        Assert.Equal((ReadSide.OrderViews.OrderStatus.Confirmed, 5.00m), (view.Status, view.Total));
     }
 
     /// <summary>The fixture's OrderPlaced of one order, claimed and produced: today's code takes it to its end.</summary>

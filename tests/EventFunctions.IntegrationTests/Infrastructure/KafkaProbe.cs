@@ -1,7 +1,7 @@
 using Confluent.Kafka;
-using EventFunctions.Functions;
 using EventFunctions.Messaging;
-using EventFunctions.Triggers;
+using EventFunctions.Processing;
+using EventFunctions.Processing.Retries;
 
 namespace EventFunctions.IntegrationTests.Infrastructure;
 

@@ -1,9 +1,11 @@
 using System.Net.Http.Json;
 using Azure.Data.Tables;
-using EventFunctions.Http;
 using EventFunctions.LocalHost;
+using EventFunctions.Orders.Intake;
+using EventFunctions.Orders.Inventory;
+using EventFunctions.Processing.Retries;
+using EventFunctions.ReadSide.OrderViews;
 using EventFunctions.Storage;
-using EventFunctions.Views;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -38,7 +40,7 @@ public class PipelineFixture : IAsyncLifetime
         {
             Urls = "http://127.0.0.1:0",
             TablePrefix = TablePrefix,
-            RetryPolicy = new Failures.RetryPolicy { UnknownFailureAttempts = 3 },
+            RetryPolicy = new Processing.Retries.RetryPolicy { UnknownFailureAttempts = 3 },
             ConfigureLogging = logging => logging.AddProvider(Logs),
         }));
         Http = new HttpClient { BaseAddress = pipeline.BaseAddress, Timeout = Patience + TimeSpan.FromSeconds(10) };
@@ -82,7 +84,7 @@ public class PipelineFixture : IAsyncLifetime
 
     /// <summary>
     /// An order for a sku of its own (10 in stock at 1.00), paid with a card that is captured, and its final view.
-    /// Ten or fewer are confirmed; <see cref="Functions.ValidateOrder.OrderValidation.MaxQuantity"/> is charged, found
+    /// Ten or fewer are confirmed; <see cref="Orders.ValidateOrder.OrderValidation.MaxQuantity"/> is charged, found
     /// short and refunded, so the order crosses all five topics.
     /// </summary>
     public async Task<(string OrderId, OrderView View)> FinishedOrderAsync(string customerId, int quantity = 1)

@@ -1,8 +1,8 @@
-using EventFunctions.Functions.ProcessPayment;
 using EventFunctions.IntegrationTests.Infrastructure;
 using EventFunctions.LocalHost;
 using EventFunctions.Messaging;
-using EventFunctions.Payments;
+using EventFunctions.Orders.Payments;
+using EventFunctions.Orders.ProcessPayment;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EventFunctions.IntegrationTests.Payments;
@@ -28,7 +28,7 @@ public sealed class GatewayAcrossHostsTests(PipelineFixture pipeline)
         var gateway = secondHost.Services.GetRequiredService<SimulatedPaymentGateway>();
         var again = await gateway.ChargeAsync(new ChargeRequest(orderId, 7m, "tok_visa"), ProcessPaymentFunction.IdempotencyKey(orderId), CancellationToken.None);
 
-        Assert.Equal(Views.OrderStatus.Confirmed, firstHost);
+        Assert.Equal(ReadSide.OrderViews.OrderStatus.Confirmed, firstHost);
         Assert.Equal(captured, again.PaymentId);
         Assert.Equal(0, gateway.Charges);
     }

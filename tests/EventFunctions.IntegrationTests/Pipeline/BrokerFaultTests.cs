@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using Confluent.Kafka;
 using EventFunctions.EmbeddedKafka;
 using EventFunctions.IntegrationTests.Infrastructure;
-using EventFunctions.Views;
+using EventFunctions.ReadSide.OrderViews;
 
 namespace EventFunctions.IntegrationTests.Pipeline;
 
@@ -83,7 +83,7 @@ public sealed class BrokerFaultTests(PipelineFixture pipeline)
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
         Assert.NotNull(refused.Headers.RetryAfter);
         Assert.Contains("Kafka", await refused.Content.ReadAsStringAsync());
-        Assert.Contains(Http.OrdersApi.Emitter, health);
+        Assert.Contains(Orders.Intake.OrdersApi.Emitter, health);
         Assert.Contains("Kafka", health);
 
         HttpResponseMessage accepted = null!;

@@ -3,7 +3,8 @@ using EventFunctions.Contracts;
 using EventFunctions.Contracts.Events;
 using EventFunctions.IntegrationTests.Infrastructure;
 using EventFunctions.Messaging;
-using EventFunctions.Views;
+using EventFunctions.Processing;
+using EventFunctions.ReadSide.OrderViews;
 
 namespace EventFunctions.IntegrationTests.Pipeline;
 

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using EventFunctions.Http;
 using EventFunctions.IntegrationTests.Infrastructure;
-using EventFunctions.Views;
+using EventFunctions.Orders.Intake;
+using EventFunctions.ReadSide.OrderViews;
 
 namespace EventFunctions.IntegrationTests.Pipeline;
 

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using EventFunctions.Functions.ValidateOrder;
 using EventFunctions.IntegrationTests.Infrastructure;
-using EventFunctions.Views;
+using EventFunctions.Orders.ValidateOrder;
+using EventFunctions.ReadSide.OrderViews;
 
 namespace EventFunctions.IntegrationTests.Pipeline;
 
@@ -95,7 +95,7 @@ public sealed class OrderFlowTests(PipelineFixture pipeline)
         Assert.Equal(OrderStatus.Confirmed, view.Status);
         Assert.Equal(9, await pipeline.AvailableAsync(sku));
         Assert.Single(await pipeline.LedgerAsync(orderId));
-        var listed = await pipeline.Http.GetFromJsonAsync<List<OrderView>>("/api/customers/erin/orders", Http.OrdersApi.Json);
+        var listed = await pipeline.Http.GetFromJsonAsync<List<OrderView>>("/api/customers/erin/orders", Orders.Intake.OrdersApi.Json);
         Assert.Single(listed!, v => v.OrderId == orderId);
     }
 

@@ -1,11 +1,11 @@
 using System.Net.Http.Json;
 using Azure.Data.Tables;
 using EventFunctions.Contracts;
-using EventFunctions.Functions;
 using EventFunctions.IntegrationTests.Infrastructure;
-using EventFunctions.Payments;
+using EventFunctions.Orders.Payments;
+using EventFunctions.Processing;
+using EventFunctions.ReadSide.OrderViews;
 using EventFunctions.Storage;
-using EventFunctions.Views;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EventFunctions.IntegrationTests.Pipeline;
@@ -54,7 +54,7 @@ public sealed class RedeliveryTests(PipelineFixture pipeline)
             await foreach (var row in pipeline.Tables.Table(table).QueryAsync<TableEntity>())
                 lines.Add($"{table} {row.PartitionKey} {row.RowKey} " + string.Join(",", row.Where(p => p.Key is not ("odata.etag" or "Timestamp")).OrderBy(p => p.Key).Select(p => $"{p.Key}={p.Value}")));
         foreach (var order in orders)
-            lines.Add(System.Text.Json.JsonSerializer.Serialize(await pipeline.Http.GetFromJsonAsync<OrderView>($"/api/orders/{order}", Http.OrdersApi.Json)));
+            lines.Add(System.Text.Json.JsonSerializer.Serialize(await pipeline.Http.GetFromJsonAsync<OrderView>($"/api/orders/{order}", Orders.Intake.OrdersApi.Json)));
         lines.Sort(StringComparer.Ordinal);
         return string.Join("\n", lines);
     }

@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using Azure.Data.Tables;
-using EventFunctions.Functions.ValidateOrder;
 using EventFunctions.IntegrationTests.Infrastructure;
+using EventFunctions.Orders.Inventory;
+using EventFunctions.Orders.ValidateOrder;
+using EventFunctions.ReadSide.OrderViews;
 using EventFunctions.Storage;
-using EventFunctions.Views;
 
 namespace EventFunctions.IntegrationTests.Pipeline;
 

@@ -4,12 +4,14 @@ using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using EventFunctions.Contracts;
 using EventFunctions.Contracts.Events;
-using EventFunctions.Http;
 using EventFunctions.IntegrationTests.Infrastructure;
 using EventFunctions.Messaging;
+using EventFunctions.Orders.Intake;
+using EventFunctions.Processing.Lineage;
+using EventFunctions.ReadSide.DailySales;
+using EventFunctions.ReadSide.OrderViews;
+using EventFunctions.ReadSide.Versions;
 using EventFunctions.Storage;
-using EventFunctions.Views;
-using EventFunctions.Views.Versions;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EventFunctions.IntegrationTests.ReadModels;
@@ -31,10 +33,10 @@ public sealed class LegacyLayoutTests(PipelineFixture pipeline) : IClassFixture<
         await pipeline.StockAsync(sku, 10, 3m);
         // Asked of the versions, not of the sales route: a reader that found no rows of the old layout never looks again.
         var views = pipeline.Pipeline.Services.GetRequiredService<ViewTables>();
-        await Eventually.TrueAsync(async () => (await views.VersionsAsync(Views.Versions.ReadModels.DailySales, CancellationToken.None)).Active is not null,
+        await Eventually.TrueAsync(async () => (await views.VersionsAsync(ReadSide.Versions.ReadModels.DailySales, CancellationToken.None)).Active is not null,
             PipelineFixture.Patience, "daily sales built");
-        await WriteOldOrderAsync(await views.ReadTableAsync(Views.Versions.ReadModels.Orders, CancellationToken.None), oldOrder, customer, sku);
-        await WriteOldSaleAsync(await views.ReadTableAsync(Views.Versions.ReadModels.DailySales, CancellationToken.None), oldOrder, sku);
+        await WriteOldOrderAsync(await views.ReadTableAsync(ReadSide.Versions.ReadModels.Orders, CancellationToken.None), oldOrder, customer, sku);
+        await WriteOldSaleAsync(await views.ReadTableAsync(ReadSide.Versions.ReadModels.DailySales, CancellationToken.None), oldOrder, sku);
 
         var newOrder = await pipeline.PlaceAsync("legacy-new-" + run, customer, "tok_visa", (sku, 1));
         Assert.Equal(OrderStatus.Confirmed, (await pipeline.FinalViewAsync(newOrder)).Status);

@@ -1,6 +1,6 @@
 using EventFunctions.IntegrationTests.Infrastructure;
 using EventFunctions.LocalHost;
-using EventFunctions.Views.Versions;
+using EventFunctions.ReadSide.Versions;
 
 namespace EventFunctions.IntegrationTests.Rebuild;
 

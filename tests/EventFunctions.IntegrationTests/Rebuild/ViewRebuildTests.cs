@@ -3,12 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
-using EventFunctions.Functions.ProjectOrderView;
-using EventFunctions.Http;
-using EventFunctions.Storage;
-using EventFunctions.Views;
 using EventFunctions.IntegrationTests.Infrastructure;
-using EventFunctions.Views.Versions;
+using EventFunctions.ReadSide.OrderViews;
+using EventFunctions.Storage;
 
 namespace EventFunctions.IntegrationTests.Rebuild;
 

@@ -1,13 +1,13 @@
 using Azure.Data.Tables;
 using EventFunctions.Contracts;
 using EventFunctions.Contracts.Events;
-using EventFunctions.Functions;
-using EventFunctions.Functions.ProjectOrderView;
 using EventFunctions.IntegrationTests.Infrastructure;
 using EventFunctions.Messaging;
+using EventFunctions.Processing;
+using EventFunctions.Processing.Lineage;
+using EventFunctions.ReadSide.OrderViews;
+using EventFunctions.ReadSide.Versions;
 using EventFunctions.Storage;
-using EventFunctions.Views;
-using EventFunctions.Views.Versions;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace EventFunctions.IntegrationTests.Storage;

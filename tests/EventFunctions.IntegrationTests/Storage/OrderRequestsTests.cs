@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using EventFunctions.IntegrationTests.Infrastructure;
+using EventFunctions.Orders.Intake;
 using EventFunctions.Storage;
 
 namespace EventFunctions.IntegrationTests.Storage;

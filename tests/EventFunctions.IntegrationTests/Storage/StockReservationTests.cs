@@ -1,7 +1,8 @@
 using Azure.Data.Tables;
 using EventFunctions.Contracts.Events;
-using EventFunctions.Functions.ReserveStock;
 using EventFunctions.IntegrationTests.Infrastructure;
+using EventFunctions.Orders.Inventory;
+using EventFunctions.Orders.ReserveStock;
 using EventFunctions.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,8 +1,7 @@
 using Confluent.Kafka;
 using EventFunctions.Contracts;
-using EventFunctions.Functions;
 using EventFunctions.IntegrationTests.Infrastructure;
-using EventFunctions.Telemetry;
+using EventFunctions.Processing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 

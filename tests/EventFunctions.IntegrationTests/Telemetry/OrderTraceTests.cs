@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using EventFunctions.Contracts;
-using EventFunctions.Functions.ValidateOrder;
+using EventFunctions.Contracts.Events;
 using EventFunctions.IntegrationTests.Infrastructure;
 using EventFunctions.Messaging;
-using EventFunctions.Telemetry;
-using EventFunctions.Views;
+using EventFunctions.Orders.ValidateOrder;
+using EventFunctions.Processing;
+using EventFunctions.ReadSide.OrderViews;
 
 namespace EventFunctions.IntegrationTests.Telemetry;
 

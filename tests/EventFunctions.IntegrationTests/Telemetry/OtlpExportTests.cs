@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
-using EventFunctions.Http;
 using EventFunctions.IntegrationTests.Infrastructure;
 using EventFunctions.LocalHost;
+using EventFunctions.Orders.Intake;
 
 namespace EventFunctions.IntegrationTests.Telemetry;
 

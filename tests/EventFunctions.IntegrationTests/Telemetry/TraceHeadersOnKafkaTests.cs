@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using EventFunctions.Contracts;
-using EventFunctions.Functions.ValidateOrder;
 using EventFunctions.IntegrationTests.Infrastructure;
+using EventFunctions.Orders.ValidateOrder;
 
 namespace EventFunctions.IntegrationTests.Telemetry;
 

@@ -1,7 +1,7 @@
 using Confluent.Kafka;
 using EventFunctions.EmbeddedKafka;
-using EventFunctions.Functions;
 using EventFunctions.LocalHost.KafkaTrigger;
+using EventFunctions.Processing;
 
 namespace EventFunctions.IntegrationTests.Trigger;
 

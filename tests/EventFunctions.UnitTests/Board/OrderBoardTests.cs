@@ -1,5 +1,6 @@
-using EventFunctions.Board;
-using EventFunctions.Views;
+using EventFunctions.Contracts.Events;
+using EventFunctions.Operations.Board;
+using EventFunctions.ReadSide.OrderViews;
 
 namespace EventFunctions.UnitTests.Board;
 

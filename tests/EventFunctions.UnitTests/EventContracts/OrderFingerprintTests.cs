@@ -1,4 +1,5 @@
-using EventFunctions.Lineage;
+using EventFunctions.Contracts.Events;
+using EventFunctions.Processing.Lineage;
 
 namespace EventFunctions.UnitTests.EventContracts;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using EventFunctions.Contracts.Events;
 using EventFunctions.Messaging;
 
 namespace EventFunctions.UnitTests.EventContracts;

@@ -2,10 +2,10 @@ using System.Net.Sockets;
 using Azure;
 using Azure.Data.Tables;
 using Confluent.Kafka;
-using EventFunctions.Failures;
 using EventFunctions.Messaging;
-using EventFunctions.Payments;
-using EventFunctions.Storage;
+using EventFunctions.Orders.Payments;
+using EventFunctions.Orders.ReserveStock;
+using EventFunctions.Processing.Retries;
 
 namespace EventFunctions.UnitTests.Failures;
 

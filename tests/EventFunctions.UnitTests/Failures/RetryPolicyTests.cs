@@ -1,4 +1,4 @@
-using EventFunctions.Failures;
+using EventFunctions.Processing.Retries;
 
 namespace EventFunctions.UnitTests.Failures;
 

@@ -1,6 +1,7 @@
-using EventFunctions.Functions;
+using EventFunctions.Contracts;
+using EventFunctions.Contracts.Events;
 using EventFunctions.Messaging;
-using EventFunctions.Storage;
+using EventFunctions.Processing;
 
 namespace EventFunctions.UnitTests.Functions;
 

@@ -1,5 +1,7 @@
-using EventFunctions.Functions.ValidateOrder;
-using static EventFunctions.Functions.ValidateOrder.OrderValidation;
+using EventFunctions.Contracts;
+using EventFunctions.Contracts.Events;
+using EventFunctions.Orders.ValidateOrder;
+using static EventFunctions.Orders.ValidateOrder.OrderValidation;
 
 namespace EventFunctions.UnitTests.Functions;
 

@@ -1,6 +1,7 @@
-using EventFunctions.Functions;
-using EventFunctions.Functions.ProcessPayment;
-using EventFunctions.Payments;
+using EventFunctions.Contracts.Events;
+using EventFunctions.Orders.Payments;
+using EventFunctions.Orders.ProcessPayment;
+using EventFunctions.Processing;
 
 namespace EventFunctions.UnitTests.Functions;
 

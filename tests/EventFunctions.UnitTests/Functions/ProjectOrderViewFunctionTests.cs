@@ -1,7 +1,8 @@
-using EventFunctions.Functions;
-using EventFunctions.Functions.ProjectOrderView;
-using EventFunctions.Views;
-using EventFunctions.Views.Versions;
+using EventFunctions.Contracts;
+using EventFunctions.Contracts.Events;
+using EventFunctions.Processing;
+using EventFunctions.ReadSide.OrderViews;
+using EventFunctions.ReadSide.Versions;
 
 namespace EventFunctions.UnitTests.Functions;
 

@@ -1,6 +1,8 @@
-using EventFunctions.Functions;
-using EventFunctions.Functions.RefundPayment;
-using EventFunctions.Payments;
+using EventFunctions.Contracts;
+using EventFunctions.Contracts.Events;
+using EventFunctions.Orders.Payments;
+using EventFunctions.Orders.RefundPayment;
+using EventFunctions.Processing;
 
 namespace EventFunctions.UnitTests.Functions;
 
@@ -60,7 +62,7 @@ public class RefundPaymentFunctionTests
         Assert.Equal(EventFunctions.Storage.TableStorage.Payments, Function.HomeTable);
         Assert.NotEqual(
             new PaymentRefund("o-1", "ch_1", 20m, "re_1").RowKey,
-            new EventFunctions.Functions.ProcessPayment.PaymentCharge("o-1", "ch_1", 20m, null).RowKey);
+            new EventFunctions.Orders.ProcessPayment.PaymentCharge("o-1", "ch_1", 20m, null).RowKey);
     }
 
     [Fact]

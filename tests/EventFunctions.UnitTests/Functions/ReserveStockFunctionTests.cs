@@ -1,4 +1,5 @@
-using EventFunctions.Functions.ReserveStock;
+using EventFunctions.Contracts.Events;
+using EventFunctions.Orders.ReserveStock;
 
 namespace EventFunctions.UnitTests.Functions;
 

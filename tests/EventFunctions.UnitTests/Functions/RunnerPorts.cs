@@ -1,7 +1,9 @@
-using EventFunctions.Functions;
-using EventFunctions.Lineage;
+using EventFunctions.Contracts;
+using EventFunctions.Contracts.Events;
 using EventFunctions.Messaging;
-using EventFunctions.Storage;
+using EventFunctions.Processing;
+using EventFunctions.Processing.Lineage;
+using EventFunctions.Processing.Retries;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace EventFunctions.UnitTests.Functions;

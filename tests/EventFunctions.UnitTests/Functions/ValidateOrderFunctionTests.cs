@@ -1,5 +1,7 @@
-using EventFunctions.Functions.ValidateOrder;
+using EventFunctions.Contracts;
+using EventFunctions.Contracts.Events;
 using EventFunctions.Messaging;
+using EventFunctions.Orders.ValidateOrder;
 
 namespace EventFunctions.UnitTests.Functions;
 

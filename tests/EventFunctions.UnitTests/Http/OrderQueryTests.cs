@@ -1,4 +1,4 @@
-using EventFunctions.Http;
+using EventFunctions.ReadSide.OrderViews;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 

@@ -1,4 +1,5 @@
-using EventFunctions.Http;
+using EventFunctions.Contracts.Events;
+using EventFunctions.Orders.Intake;
 
 namespace EventFunctions.UnitTests.Http;
 

@@ -1,5 +1,4 @@
-using EventFunctions.Hosting;
-using EventFunctions.Lineage;
+using EventFunctions.Processing.Lineage;
 using Microsoft.Extensions.Configuration;
 
 namespace EventFunctions.UnitTests.Lineage;

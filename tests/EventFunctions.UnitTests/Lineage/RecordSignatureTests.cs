@@ -1,6 +1,9 @@
 using System.Text;
-using EventFunctions.Lineage;
+using EventFunctions.Contracts;
+using EventFunctions.Contracts.Events;
 using EventFunctions.Messaging;
+using EventFunctions.Processing;
+using EventFunctions.Processing.Lineage;
 
 namespace EventFunctions.UnitTests.Lineage;
 

@@ -1,5 +1,6 @@
-using EventFunctions.Lineage;
+using EventFunctions.Contracts;
 using EventFunctions.Messaging;
+using EventFunctions.Processing.Lineage;
 
 namespace EventFunctions.UnitTests.Lineage;
 

@@ -1,4 +1,6 @@
+using EventFunctions.Contracts;
 using EventFunctions.Messaging;
+using EventFunctions.Processing;
 
 namespace EventFunctions.UnitTests.Messaging;
 

@@ -1,4 +1,6 @@
 using System.Text;
+using EventFunctions.Contracts;
+using EventFunctions.Contracts.Events;
 using EventFunctions.Messaging;
 
 namespace EventFunctions.UnitTests.Messaging;

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using EventFunctions.Payments;
+using EventFunctions.Orders.Payments;
 
 namespace EventFunctions.UnitTests.Payments;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using EventFunctions.Contracts;
 using EventFunctions.Storage;
 
 namespace EventFunctions.UnitTests.Storage;

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using EventFunctions.Functions;
+using EventFunctions.Contracts;
 using EventFunctions.Messaging;
-using EventFunctions.Storage;
+using EventFunctions.Processing;
 using EventFunctions.Telemetry;
 using EventFunctions.UnitTests.Functions;
 using Microsoft.Extensions.Logging.Abstractions;

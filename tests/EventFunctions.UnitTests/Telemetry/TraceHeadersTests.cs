@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using EventFunctions.Messaging;
-using EventFunctions.Telemetry;
 
 namespace EventFunctions.UnitTests.Telemetry;
 

@@ -1,6 +1,5 @@
-using EventFunctions.Failures;
 using EventFunctions.Messaging;
-using EventFunctions.Triggers;
+using EventFunctions.Processing.Retries;
 
 namespace EventFunctions.UnitTests.Triggers;
 

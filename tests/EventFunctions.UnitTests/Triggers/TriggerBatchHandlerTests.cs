@@ -1,9 +1,10 @@
 using Azure;
-using EventFunctions.Failures;
-using EventFunctions.Functions;
+using EventFunctions.Contracts;
+using EventFunctions.Contracts.Events;
 using EventFunctions.Messaging;
-using EventFunctions.Payments;
-using EventFunctions.Triggers;
+using EventFunctions.Orders.Payments;
+using EventFunctions.Processing;
+using EventFunctions.Processing.Retries;
 using EventFunctions.UnitTests.Functions;
 using Microsoft.Extensions.Logging.Abstractions;
 

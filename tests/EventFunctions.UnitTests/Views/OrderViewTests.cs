@@ -1,4 +1,5 @@
-using EventFunctions.Views;
+using EventFunctions.Contracts.Events;
+using EventFunctions.ReadSide.OrderViews;
 
 namespace EventFunctions.UnitTests.Views;
 

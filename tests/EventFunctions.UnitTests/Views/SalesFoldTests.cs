@@ -1,4 +1,4 @@
-using EventFunctions.Views.Sales;
+using EventFunctions.ReadSide.DailySales;
 
 namespace EventFunctions.UnitTests.Views;
 

@@ -3,6 +3,7 @@ using System.Text;
 using Confluent.Kafka;
 using EventFunctions.Contracts;
 using EventFunctions.Messaging;
+using EventFunctions.Processing;
 
 namespace EventFunctions.Operations.DeadLetterQueue;
 

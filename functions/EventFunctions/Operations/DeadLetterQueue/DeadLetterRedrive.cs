@@ -1,5 +1,6 @@
 using System.Globalization;
 using EventFunctions.Messaging;
+using EventFunctions.Processing;
 using EventFunctions.Telemetry;
 using Microsoft.Extensions.Logging;
 

@@ -1,4 +1,4 @@
-using EventFunctions.Views;
+using EventFunctions.ReadSide.OrderViews;
 
 namespace EventFunctions.Operations.Overdue;
 

@@ -1,9 +1,8 @@
 using Azure.Data.Tables;
 using EventFunctions.Contracts;
-using EventFunctions.Functions.ProjectOrderView;
+using EventFunctions.ReadSide.OrderViews;
+using EventFunctions.ReadSide.Versions;
 using EventFunctions.Storage;
-using EventFunctions.Views;
-using EventFunctions.Views.Versions;
 
 namespace EventFunctions.Operations.Overdue;
 

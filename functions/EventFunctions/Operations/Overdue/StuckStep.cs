@@ -1,5 +1,5 @@
 using EventFunctions.Contracts;
-using EventFunctions.Views;
+using EventFunctions.ReadSide.OrderViews;
 
 namespace EventFunctions.Operations.Overdue;
 

@@ -1,5 +1,6 @@
-using EventFunctions.Views.Rebuild;
-using EventFunctions.Views.Versions;
+using EventFunctions.Contracts;
+using EventFunctions.ReadSide.Rebuild;
+using EventFunctions.ReadSide.Versions;
 
 namespace EventFunctions.UnitTests.Views.Rebuild;
 

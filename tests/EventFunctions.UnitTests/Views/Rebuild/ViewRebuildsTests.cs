@@ -1,7 +1,8 @@
 using Azure.Data.Tables;
+using EventFunctions.Contracts;
+using EventFunctions.ReadSide.Rebuild;
+using EventFunctions.ReadSide.Versions;
 using EventFunctions.Storage;
-using EventFunctions.Views.Rebuild;
-using EventFunctions.Views.Versions;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace EventFunctions.UnitTests.Views.Rebuild;

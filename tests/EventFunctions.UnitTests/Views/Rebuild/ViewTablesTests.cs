@@ -1,6 +1,6 @@
 using Azure.Data.Tables;
+using EventFunctions.ReadSide.Versions;
 using EventFunctions.Storage;
-using EventFunctions.Views.Versions;
 
 namespace EventFunctions.UnitTests.Views.Rebuild;
 

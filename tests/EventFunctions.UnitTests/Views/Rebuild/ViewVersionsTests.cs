@@ -1,4 +1,4 @@
-using EventFunctions.Views.Versions;
+using EventFunctions.ReadSide.Versions;
 
 namespace EventFunctions.UnitTests.Views.Rebuild;
 

@@ -1,0 +1,41 @@
+using EventFunctions.Contracts.Events;
+
+namespace EventFunctions.ReadSide.OrderViews;
+
+/// <summary>
+/// A long poll on an order's view: waits until the view passes a version and/or is complete, on the projection's
+/// change signals instead of a polling loop. It subscribes before each read, so no change falls between the two,
+/// and while waiting for completion alone it reads only on changes that can complete the view.
+/// </summary>
+public sealed class OrderViewWaiter(IOrderViews views, IOrderViewChanges changes)
+{
+    /// <summary>The view once the condition holds, or as it is when <paramref name="wait"/> runs out; null if there is none.</summary>
+    public async Task<OrderView?> WaitAsync(string orderId, int? afterVersion, bool untilComplete, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        bool Satisfied(OrderView? v) => v is not null && (afterVersion is not { } n || v.Version > n) && (!untilComplete || v.IsComplete);
+
+        var change = changes.NextChange(orderId);
+        var view = await views.GetAsync(orderId, cancellationToken);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(wait);
+        while (!Satisfied(view))
+        {
+            IReadOnlyList<IOrderEvent>? committed = null;
+            try
+            {
+                committed = await change.WaitAsync(changes.RecheckInterval, deadline.Token);
+            }
+            catch (TimeoutException)
+            {
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return await views.GetAsync(orderId, cancellationToken);
+            }
+            change = changes.NextChange(orderId);
+            if (afterVersion is null && committed is not null && !OrderView.CanComplete(view, committed)) continue;
+            view = await views.GetAsync(orderId, cancellationToken);
+        }
+        return view;
+    }
+}

@@ -1,4 +1,0 @@
-namespace EventFunctions.Views.Rebuild;
-
-/// <summary>A build that would not give a complete view, refused unless the operator asks for what remains.</summary>
-public sealed class RebuildRefusedException(string message) : Exception(message);
