@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using EventFunctions.Contracts.Events;
 using EventFunctions.LocalHost;
 using EventFunctions.Orders.Intake;
 using Microsoft.Playwright;

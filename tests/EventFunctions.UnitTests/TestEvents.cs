@@ -1,6 +1,4 @@
 using System.Diagnostics.Metrics;
-using EventFunctions.Contracts;
-using EventFunctions.Contracts.Events;
 using EventFunctions.Messaging;
 using EventFunctions.Processing.Lineage;
 using EventFunctions.Telemetry;

@@ -1,8 +1,3 @@
-using EventFunctions.Operations.Board;
-using EventFunctions.Orders.Inventory;
-using EventFunctions.Processing;
-using EventFunctions.ReadSide.DailySales;
-using EventFunctions.ReadSide.OrderViews;
 
 namespace EventFunctions.Http;
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
-using EventFunctions.Contracts.Events;
 using EventFunctions.Processing;
 
 namespace EventFunctions.Telemetry;

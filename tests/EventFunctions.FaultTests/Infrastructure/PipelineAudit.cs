@@ -4,7 +4,6 @@ using Azure.Data.Tables;
 using EventFunctions.Contracts;
 using EventFunctions.Messaging;
 using EventFunctions.Orders.Inventory;
-using EventFunctions.Processing;
 using EventFunctions.ReadSide.OrderViews;
 using EventFunctions.ReadSide.Versions;
 using EventFunctions.Storage;

@@ -3,7 +3,6 @@ using Azure.Data.Tables;
 using EventFunctions.LocalHost;
 using EventFunctions.Orders.Intake;
 using EventFunctions.Orders.Inventory;
-using EventFunctions.Processing.Retries;
 using EventFunctions.ReadSide.OrderViews;
 using EventFunctions.Storage;
 using Microsoft.Extensions.DependencyInjection;

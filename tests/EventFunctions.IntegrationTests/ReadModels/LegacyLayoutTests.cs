@@ -8,7 +8,6 @@ using EventFunctions.IntegrationTests.Infrastructure;
 using EventFunctions.Messaging;
 using EventFunctions.Orders.Intake;
 using EventFunctions.Processing.Lineage;
-using EventFunctions.ReadSide.DailySales;
 using EventFunctions.ReadSide.OrderViews;
 using EventFunctions.ReadSide.Versions;
 using EventFunctions.Storage;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using EventFunctions.Contracts;
-using EventFunctions.Contracts.Events;
 using EventFunctions.IntegrationTests.Infrastructure;
 using EventFunctions.Messaging;
 using EventFunctions.Orders.ValidateOrder;

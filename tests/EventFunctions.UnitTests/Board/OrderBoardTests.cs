@@ -1,4 +1,3 @@
-using EventFunctions.Contracts.Events;
 using EventFunctions.Operations.Board;
 using EventFunctions.ReadSide.OrderViews;
 

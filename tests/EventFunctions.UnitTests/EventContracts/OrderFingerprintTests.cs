@@ -1,4 +1,3 @@
-using EventFunctions.Contracts.Events;
 using EventFunctions.Processing.Lineage;
 
 namespace EventFunctions.UnitTests.EventContracts;

@@ -1,5 +1,4 @@
 using System.Text;
-using EventFunctions.Contracts.Events;
 using EventFunctions.Messaging;
 
 namespace EventFunctions.UnitTests.EventContracts;

@@ -1,5 +1,3 @@
-using EventFunctions.Contracts;
-using EventFunctions.Contracts.Events;
 using EventFunctions.Messaging;
 using EventFunctions.Processing;
 

@@ -1,4 +1,3 @@
-using EventFunctions.Contracts.Events;
 using EventFunctions.Orders.Payments;
 using EventFunctions.Orders.ProcessPayment;
 using EventFunctions.Processing;

@@ -1,5 +1,3 @@
-using EventFunctions.Contracts;
-using EventFunctions.Contracts.Events;
 using EventFunctions.Processing;
 using EventFunctions.ReadSide.OrderViews;
 using EventFunctions.ReadSide.Versions;

@@ -1,5 +1,3 @@
-using EventFunctions.Contracts;
-using EventFunctions.Contracts.Events;
 using EventFunctions.Orders.Payments;
 using EventFunctions.Orders.RefundPayment;
 using EventFunctions.Processing;

@@ -1,4 +1,3 @@
-using EventFunctions.Contracts.Events;
 using EventFunctions.Orders.ReserveStock;
 
 namespace EventFunctions.UnitTests.Functions;

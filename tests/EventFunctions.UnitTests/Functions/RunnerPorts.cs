@@ -1,9 +1,6 @@
-using EventFunctions.Contracts;
-using EventFunctions.Contracts.Events;
 using EventFunctions.Messaging;
 using EventFunctions.Processing;
 using EventFunctions.Processing.Lineage;
-using EventFunctions.Processing.Retries;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace EventFunctions.UnitTests.Functions;

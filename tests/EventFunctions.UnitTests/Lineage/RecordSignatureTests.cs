@@ -1,6 +1,4 @@
 using System.Text;
-using EventFunctions.Contracts;
-using EventFunctions.Contracts.Events;
 using EventFunctions.Messaging;
 using EventFunctions.Processing;
 using EventFunctions.Processing.Lineage;

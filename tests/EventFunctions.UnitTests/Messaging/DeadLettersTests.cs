@@ -1,4 +1,3 @@
-using EventFunctions.Contracts;
 using EventFunctions.Messaging;
 using EventFunctions.Processing;
 

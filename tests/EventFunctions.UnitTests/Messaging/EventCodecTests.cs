@@ -1,6 +1,4 @@
 using System.Text;
-using EventFunctions.Contracts;
-using EventFunctions.Contracts.Events;
 using EventFunctions.Messaging;
 
 namespace EventFunctions.UnitTests.Messaging;

@@ -1,5 +1,4 @@
 using System.Text;
-using EventFunctions.Contracts;
 using EventFunctions.Storage;
 
 namespace EventFunctions.UnitTests.Storage;

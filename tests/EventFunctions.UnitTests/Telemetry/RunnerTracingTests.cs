@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using EventFunctions.Contracts;
 using EventFunctions.Messaging;
 using EventFunctions.Processing;
 using EventFunctions.Telemetry;

@@ -1,6 +1,4 @@
 using Azure;
-using EventFunctions.Contracts;
-using EventFunctions.Contracts.Events;
 using EventFunctions.Messaging;
 using EventFunctions.Orders.Payments;
 using EventFunctions.Processing;

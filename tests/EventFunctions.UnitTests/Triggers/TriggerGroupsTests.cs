@@ -1,4 +1,3 @@
-using EventFunctions.Contracts;
 using EventFunctions.Processing;
 using EventFunctions.Processing.Retries;
 using Moq;

@@ -1,4 +1,3 @@
-using EventFunctions.Contracts.Events;
 using EventFunctions.ReadSide.OrderViews;
 
 namespace EventFunctions.UnitTests.Views;

@@ -1,4 +1,3 @@
-using EventFunctions.Processing;
 using EventFunctions.ReadSide.OrderViews;
 
 namespace EventFunctions.Operations.Board;

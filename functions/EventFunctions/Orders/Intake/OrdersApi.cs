@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Confluent.Kafka;
 using EventFunctions.Contracts;
-using EventFunctions.Contracts.Events;
 using EventFunctions.Http;
 using EventFunctions.Messaging;
 using EventFunctions.Orders.Inventory;

@@ -1,5 +1,4 @@
 using EventFunctions.Http;
-using EventFunctions.ReadSide.DailySales;
 
 namespace EventFunctions.Orders.Intake;
 

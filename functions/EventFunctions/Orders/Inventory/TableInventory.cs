@@ -4,7 +4,6 @@ using Azure;
 using Azure.Data.Tables;
 using EventFunctions.Contracts;
 using EventFunctions.Orders.ValidateOrder;
-using EventFunctions.ReadSide.DailySales;
 using EventFunctions.Storage;
 
 namespace EventFunctions.Orders.Inventory;

@@ -1,5 +1,4 @@
 using EventFunctions.Contracts;
-using EventFunctions.ReadSide.DailySales;
 
 namespace EventFunctions.Orders.ValidateOrder;
 

@@ -1,5 +1,4 @@
 using EventFunctions.Contracts.Events;
-using EventFunctions.ReadSide.DailySales;
 
 namespace EventFunctions.ReadSide.OrderViews;
 

@@ -1,5 +1,4 @@
 using Confluent.Kafka;
-using EventFunctions.Contracts;
 using EventFunctions.Messaging;
 using EventFunctions.Processing;
 using EventFunctions.Processing.Retries;

@@ -1,4 +1,3 @@
-using EventFunctions.Contracts;
 
 namespace EventFunctions.ReadSide.Versions;
 

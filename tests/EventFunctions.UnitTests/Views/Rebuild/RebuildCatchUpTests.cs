@@ -1,4 +1,3 @@
-using EventFunctions.Contracts;
 using EventFunctions.ReadSide.Rebuild;
 using EventFunctions.ReadSide.Versions;
 

@@ -1,5 +1,4 @@
 using Azure.Data.Tables;
-using EventFunctions.Contracts;
 using EventFunctions.ReadSide.Rebuild;
 using EventFunctions.ReadSide.Versions;
 using EventFunctions.Storage;
