@@ -1,24 +1,17 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using EventFunctions.Contracts;
 using EventFunctions.Contracts.Events;
 using EventFunctions.Contracts.Versions;
-using EventFunctions.Processing.Lineage;
 
 namespace EventFunctions.Messaging;
 
 /// <summary>Events to and from Kafka records: JSON data, CloudEvents attributes in headers, the order id as key.</summary>
 public static class EventCodec
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        // A missing or null field is a malformed event, not a default value.
-        RespectNullableAnnotations = true,
-        RespectRequiredConstructorParameters = true,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
-    };
+    /// <summary>The options event data is read and written with (<see cref="EventJson.Options"/>).</summary>
+    public static readonly JsonSerializerOptions Json = EventJson.Options;
 
     /// <summary>
     /// The record of <paramref name="envelope"/>, carrying <paramref name="trace"/> (the span it was created in) as W3C

@@ -1,7 +1,6 @@
 using EventFunctions.Contracts;
 using EventFunctions.Contracts.Events;
 using EventFunctions.Messaging;
-using EventFunctions.Processing.Lineage;
 
 namespace EventFunctions.Processing;
 

@@ -1,12 +1,11 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
-using EventFunctions.Processing;
 
 namespace EventFunctions.Telemetry;
 
 /// <summary>
 /// The pipeline's instruments, on the meter <see cref="PipelineTelemetry.Name"/>. The "Metrics" table of docs/observability.md
-/// lists them. The gauges belong to what they measure (<see cref="ConsumerLagMonitor"/>, the order board, the overdue
+/// lists them. The gauges belong to what they measure (<see cref="Processing.ConsumerLagMonitor"/>, the order board, the overdue
 /// scan), on the same meter.
 /// </summary>
 public sealed class PipelineMetrics

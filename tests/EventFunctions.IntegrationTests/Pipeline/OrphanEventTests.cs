@@ -5,7 +5,6 @@ using EventFunctions.Contracts.Events;
 using EventFunctions.IntegrationTests.Infrastructure;
 using EventFunctions.Messaging;
 using EventFunctions.Processing;
-using EventFunctions.Processing.Lineage;
 using EventFunctions.ReadSide.OrderViews;
 
 namespace EventFunctions.IntegrationTests.Pipeline;

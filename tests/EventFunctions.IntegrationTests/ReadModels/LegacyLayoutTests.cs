@@ -7,7 +7,6 @@ using EventFunctions.Contracts.Events;
 using EventFunctions.IntegrationTests.Infrastructure;
 using EventFunctions.Messaging;
 using EventFunctions.Orders.Intake;
-using EventFunctions.Processing.Lineage;
 using EventFunctions.ReadSide.OrderViews;
 using EventFunctions.ReadSide.Versions;
 using EventFunctions.Storage;

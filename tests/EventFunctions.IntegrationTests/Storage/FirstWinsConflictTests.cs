@@ -4,7 +4,6 @@ using EventFunctions.Contracts.Events;
 using EventFunctions.IntegrationTests.Infrastructure;
 using EventFunctions.Messaging;
 using EventFunctions.Processing;
-using EventFunctions.Processing.Lineage;
 using EventFunctions.ReadSide.OrderViews;
 using EventFunctions.ReadSide.Versions;
 using EventFunctions.Storage;

@@ -2,13 +2,12 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
-using EventFunctions.Messaging;
 
 namespace EventFunctions.Contracts.Versions;
 
 /// <summary>
 /// The JSON Schema of an event record, generated from the record with the pipeline's own serializer options
-/// (<see cref="EventCodec.Json"/>), so it says what the codec writes and reads: never written by hand.
+/// (<see cref="EventJson.Options"/>), so it says what the codec writes and reads: never written by hand.
 /// </summary>
 public static class EventSchemaGenerator
 {
@@ -25,8 +24,8 @@ public static class EventSchemaGenerator
             ["title"] = $"{typeName} v{version}",
         };
         // Serializing would freeze the options with the default resolver anyway; the exporter asks for it up front.
-        EventCodec.Json.MakeReadOnly(populateMissingResolver: true);
-        foreach (var (name, value) in EventCodec.Json.GetJsonSchemaAsNode(eventType, Options).AsObject())
+        EventJson.Options.MakeReadOnly(populateMissingResolver: true);
+        foreach (var (name, value) in EventJson.Options.GetJsonSchemaAsNode(eventType, Options).AsObject())
             schema[name] = value?.DeepClone();
         return schema;
     }

@@ -165,7 +165,7 @@ public sealed class OrderBoard
             var projected = events.Values.Max(e => e.ProjectedAt ?? e.Time);
             if (view.Status.IsFinal() && finishedAt is null) finishedAt = projected;
             var steps = events.Values.OrderBy(e => e.Time)
-                .Select(e => new BoardStep(e.Type, Processing.Lineage.Provenance.WriterOf(e.Source), e.Time, e.ProjectedAt ?? e.Time)).ToList();
+                .Select(e => new BoardStep(e.Type, Messaging.Provenance.WriterOf(e.Source), e.Time, e.ProjectedAt ?? e.Time)).ToList();
             var placedAt = events.Values.FirstOrDefault(e => e.Data is OrderPlaced)?.Time;
             Order = new BoardOrder(orderId, view.CustomerId, view.Status, view.Reason, view.Total, view.IsComplete, placedAt, finishedAt, projected, steps);
             return true;

@@ -14,7 +14,7 @@ public sealed record OrderTimeline(string OrderId, IReadOnlyList<TimelineStep> S
         var ordered = facts.OrderBy(f => f.Time).ThenBy(f => f.EventId, StringComparer.Ordinal).ToList();
         var byId = ordered.ToDictionary(f => f.EventId);
         var steps = ordered.Select(f => new TimelineStep(
-            f.EventId, f.Type, Processing.Lineage.Provenance.WriterOf(f.Source), f.Time, f.ProjectedAt, f.CausationId,
+            f.EventId, f.Type, Messaging.Provenance.WriterOf(f.Source), f.Time, f.ProjectedAt, f.CausationId,
             f.CausationId is { } cause && byId.TryGetValue(cause, out var before) ? (f.Time - before.Time).TotalMilliseconds : null)).ToList();
         return new OrderTimeline(orderId, steps);
     }

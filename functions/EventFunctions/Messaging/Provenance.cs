@@ -1,8 +1,7 @@
 using EventFunctions.Contracts;
 using EventFunctions.Contracts.Events;
-using EventFunctions.Messaging;
 
-namespace EventFunctions.Processing.Lineage;
+namespace EventFunctions.Messaging;
 
 /// <summary>
 /// What an event of the pipeline looks like: it comes from the one writer of its topic, and carries the id that writer
