@@ -1,5 +1,7 @@
 using EventFunctions.Http;
 using EventFunctions.Orders.Intake;
+using EventFunctions.Orders.Inventory;
+using EventFunctions.ReadSide.OrderViews;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 
@@ -7,10 +9,11 @@ namespace EventFunctions.FunctionsApp.Http;
 
 /// <summary>
 /// The local host's API on the Functions host (ASP.NET Core integration): the same routes (<see cref="ApiRoutes"/>),
-/// each handed to the shared <see cref="OrdersApi"/>, so validation and responses are written once. In Azure every
+/// each handed to the shared <see cref="OrdersApi"/>, <see cref="OrderViewsApi"/> or <see cref="InventoryApi"/>, so
+/// validation and responses are written once. In Azure every
 /// route asks for a function key (<c>x-functions-key</c> header or <c>?code=</c>); <c>func start</c> does not.
 /// </summary>
-public sealed class OrdersHttpTriggers(OrdersApi orders)
+public sealed class OrdersHttpTriggers(OrdersApi orders, OrderViewsApi views, InventoryApi inventory)
 {
     [Function("PlaceOrder")]
     public Task<IResult> PlaceOrder(
@@ -23,33 +26,33 @@ public sealed class OrdersHttpTriggers(OrdersApi orders)
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Order)] HttpRequest request,
         string orderId,
         CancellationToken cancellationToken) =>
-        orders.GetOrderAsync(orderId, request.Query, cancellationToken);
+        views.GetOrderAsync(orderId, request.Query, cancellationToken);
 
     [Function("GetOrderTimeline")]
     public Task<IResult> GetOrderTimeline(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.OrderTimeline)] HttpRequest request,
         string orderId,
         CancellationToken cancellationToken) =>
-        orders.GetOrderTimelineAsync(orderId, cancellationToken);
+        views.GetOrderTimelineAsync(orderId, cancellationToken);
 
     [Function("ListCustomerOrders")]
     public Task<IResult> ListCustomerOrders(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.CustomerOrders)] HttpRequest request,
         string customerId,
         CancellationToken cancellationToken) =>
-        orders.ListCustomerOrdersAsync(customerId, cancellationToken);
+        views.ListCustomerOrdersAsync(customerId, cancellationToken);
 
     [Function("SetInventory")]
     public Task<IResult> SetInventory(
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = ApiRoutes.InventoryItem)] HttpRequest request,
         string sku,
         CancellationToken cancellationToken) =>
-        orders.SetInventoryAsync(sku, request, cancellationToken);
+        inventory.SetInventoryAsync(sku, request, cancellationToken);
 
     [Function("GetInventory")]
     public Task<IResult> GetInventory(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.InventoryItem)] HttpRequest request,
         string sku,
         CancellationToken cancellationToken) =>
-        orders.GetInventoryAsync(sku, cancellationToken);
+        inventory.GetInventoryAsync(sku, cancellationToken);
 }

@@ -2,16 +2,18 @@ using EventFunctions.Http;
 using EventFunctions.LocalHost.KafkaTrigger;
 using EventFunctions.Operations;
 using EventFunctions.Orders.Intake;
+using EventFunctions.Orders.Inventory;
 using EventFunctions.Processing.Retries;
 using EventFunctions.ReadSide.DailySales;
+using EventFunctions.ReadSide.OrderViews;
 using EventFunctions.ReadSide.Rebuild;
 
 namespace EventFunctions.LocalHost.Api;
 
 /// <summary>
-/// The routes the Functions app serves too (<see cref="ApiRoutes"/>), mapped onto the shared <see cref="OrdersApi"/>
-/// and <see cref="OperationsApi"/>; health is this host's own, and so is the <c>admin/</c> spelling of the operators'
-/// routes, which the Functions host refuses.
+/// The routes the Functions app serves too (<see cref="ApiRoutes"/>), mapped onto the shared APIs
+/// (<see cref="OrdersApi"/>, <see cref="OrderViewsApi"/>, <see cref="InventoryApi"/>, <see cref="OperationsApi"/>, ...);
+/// health is this host's own, and so is the <c>admin/</c> spelling of the operators' routes, which the Functions host refuses.
 /// </summary>
 public static class LocalApiRoutes
 {
@@ -21,14 +23,14 @@ public static class LocalApiRoutes
     {
         var api = app.MapGroup("/" + ApiRoutes.Prefix);
         api.MapPost(ApiRoutes.Orders, (HttpRequest request, OrdersApi orders, CancellationToken ct) => orders.PlaceOrderAsync(request, ct));
-        api.MapGet(ApiRoutes.Order, (string orderId, HttpRequest request, OrdersApi orders, CancellationToken ct) =>
-            orders.GetOrderAsync(orderId, request.Query, ct));
-        api.MapGet(ApiRoutes.OrderTimeline, (string orderId, OrdersApi orders, CancellationToken ct) => orders.GetOrderTimelineAsync(orderId, ct));
-        api.MapGet(ApiRoutes.CustomerOrders, (string customerId, OrdersApi orders, CancellationToken ct) =>
-            orders.ListCustomerOrdersAsync(customerId, ct));
-        api.MapPut(ApiRoutes.InventoryItem, (string sku, HttpRequest request, OrdersApi orders, CancellationToken ct) =>
-            orders.SetInventoryAsync(sku, request, ct));
-        api.MapGet(ApiRoutes.InventoryItem, (string sku, OrdersApi orders, CancellationToken ct) => orders.GetInventoryAsync(sku, ct));
+        api.MapGet(ApiRoutes.Order, (string orderId, HttpRequest request, OrderViewsApi views, CancellationToken ct) =>
+            views.GetOrderAsync(orderId, request.Query, ct));
+        api.MapGet(ApiRoutes.OrderTimeline, (string orderId, OrderViewsApi views, CancellationToken ct) => views.GetOrderTimelineAsync(orderId, ct));
+        api.MapGet(ApiRoutes.CustomerOrders, (string customerId, OrderViewsApi views, CancellationToken ct) =>
+            views.ListCustomerOrdersAsync(customerId, ct));
+        api.MapPut(ApiRoutes.InventoryItem, (string sku, HttpRequest request, InventoryApi inventory, CancellationToken ct) =>
+            inventory.SetInventoryAsync(sku, request, ct));
+        api.MapGet(ApiRoutes.InventoryItem, (string sku, InventoryApi inventory, CancellationToken ct) => inventory.GetInventoryAsync(sku, ct));
 
         foreach (var route in new[] { ApiRoutes.DeadLetters, Alias(ApiRoutes.DeadLetters) })
             api.MapGet(route, (HttpRequest request, OperationsApi operations, CancellationToken ct) => operations.ListDeadLettersAsync(request.Query, ct));

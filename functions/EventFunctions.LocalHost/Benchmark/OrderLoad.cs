@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
+using EventFunctions.Http;
 using EventFunctions.Orders.Intake;
 using EventFunctions.ReadSide.OrderViews;
 using EventFunctions.Storage;
@@ -120,7 +121,7 @@ internal sealed class OrderLoad(HttpClient http, IServiceProvider services, int 
         {
             var response = await http.GetAsync($"/api/orders/{orderId}?waitFor={OrderQuery.FinalStatus}&waitSeconds=30");
             if (!response.IsSuccessStatusCode) continue;
-            var view = (await response.Content.ReadFromJsonAsync<OrderView>(OrdersApi.Json))!;
+            var view = (await response.Content.ReadFromJsonAsync<OrderView>(ApiJson.Options))!;
             if (view.IsComplete) return view;
         }
     }

@@ -109,6 +109,8 @@ public static class PipelineServices
 
         services.AddSingleton<Availability>();
         services.AddSingleton<OrdersApi>();
+        services.AddSingleton<OrderViewsApi>();
+        services.AddSingleton<InventoryApi>();
         services.AddSingleton<OperationsApi>();
         services.AddSingleton<ViewsApi>();
         services.AddSingleton<SalesApi>();

@@ -1,21 +1,18 @@
 using System.Text.RegularExpressions;
 using EventFunctions.Contracts;
-using EventFunctions.Orders.ValidateOrder;
 
 namespace EventFunctions.Http;
 
 /// <summary>
 /// What the API accepts, chosen so that nothing it accepts can fail later for its size or range: the largest order
 /// (50 lines of 64-character skus, the longest token) encodes to a few KiB, far within a Table property (64 KiB), a
-/// Kafka record (1 MiB) and a decimal total (50 × 1,000 × 1,000,000).
+/// Kafka record (1 MiB) and a decimal total (50 × 1,000 × 1,000,000). Lines and quantities are the validation's own
+/// limits (<see cref="Orders.ValidateOrder.OrderValidation"/>), which the intake checks before anything reaches Kafka.
 /// </summary>
 public static partial class ApiLimits
 {
     /// <summary>A request body larger than this is refused with 413 before it is read.</summary>
     public const int MaxBodyBytes = 16 * 1024;
-
-    public const int MaxLines = OrderValidation.MaxLines;
-    public const int MaxQuantity = OrderValidation.MaxQuantity;
 
     public const string PaymentTokenRule = "1 to 128 characters: letters, digits, '_' or '-'";
 

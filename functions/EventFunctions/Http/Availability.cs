@@ -1,4 +1,3 @@
-using EventFunctions.Orders.Intake;
 using EventFunctions.Processing.Retries;
 using Microsoft.AspNetCore.Http;
 
@@ -11,6 +10,9 @@ namespace EventFunctions.Http;
 /// </summary>
 public sealed class Availability(FunctionHealth health)
 {
+    /// <summary>The name the API's own waiting goes by in health: the writer of the orders it takes (<see cref="Contracts.Topics"/>).</summary>
+    public const string Name = "http-api";
+
     public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
 
     public async Task<IResult> GuardAsync(Func<Task<IResult>> handle)
@@ -19,12 +21,12 @@ public sealed class Availability(FunctionHealth health)
         {
             var result = await handle();
             // Only an answer that went through says the fault is over; a refused request may never have reached storage.
-            if (result is not IStatusCodeHttpResult { StatusCode: >= 400 }) health.Recovered(OrdersApi.Emitter);
+            if (result is not IStatusCodeHttpResult { StatusCode: >= 400 }) health.Recovered(Name);
             return result;
         }
         catch (Exception e) when (FailureClassifier.Classify(e) is { Kind: FailureKind.Transient } failure)
         {
-            health.Waiting(OrdersApi.Emitter, failure);
+            health.Waiting(Name, failure);
             return new RetryAfterResult(Results.Problem(
                 $"{failure.Source} is unavailable ({failure.Reason}). Retry the same request later: orders are idempotent by orderId.",
                 statusCode: StatusCodes.Status503ServiceUnavailable,

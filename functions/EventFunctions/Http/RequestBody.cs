@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Unicode;
-using EventFunctions.Orders.Intake;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -58,7 +57,7 @@ public static class RequestBody
                 return (null, Problem(StatusCodes.Status400BadRequest, "The body must be a JSON object.", "The body must be a JSON object, not " + Kind(document.RootElement) + "."));
             var errors = shape.Check(document.RootElement);
             if (errors.Count > 0) return (null, Results.ValidationProblem(errors, title: "The body does not have the fields this request takes."));
-            return (document.RootElement.Deserialize<T>(OrdersApi.Json), null);
+            return (document.RootElement.Deserialize<T>(ApiJson.Options), null);
         }
     }
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using EventFunctions.Http;
 using EventFunctions.Operations.DeadLetterQueue;
 using EventFunctions.Operations.Overdue;
-using EventFunctions.Orders.Intake;
 using Microsoft.AspNetCore.Http;
 
 namespace EventFunctions.Operations;
@@ -28,7 +27,7 @@ public sealed class OperationsApi(DeadLetterRedrive deadLetters, OverdueOrderSca
             if (problems.Count > 0) return Results.ValidationProblem(problems, title: "The query is not valid.");
 
             var letters = await deadLetters.ListAsync(filter, cancellationToken);
-            return Results.Json(new { count = letters.Count, deadLetters = letters.Take(limit) }, OrdersApi.Json);
+            return Results.Json(new { count = letters.Count, deadLetters = letters.Take(limit) }, ApiJson.Options);
         });
 
     /// <summary><c>POST operations/dead-letters/redrive</c> with <c>{"topic", "consumerGroup", "orderId", "reason", "dryRun", "again"}</c>, every field optional.</summary>
@@ -49,7 +48,7 @@ public sealed class OperationsApi(DeadLetterRedrive deadLetters, OverdueOrderSca
                 report.WouldRedrive,
                 report.Skipped,
                 letters = report.Letters.Select(a => new { a.Letter.Coordinates, a.Letter.OrderId, a.Letter.ConsumerGroup, a.Letter.Reason, a.Outcome, a.Detail }),
-            }, OrdersApi.Json);
+            }, ApiJson.Options);
         });
 
     /// <summary><c>GET operations/orders/overdue</c>: orders past the deadline and not yet final, with the step each waits on.</summary>
@@ -57,7 +56,7 @@ public sealed class OperationsApi(DeadLetterRedrive deadLetters, OverdueOrderSca
         availability.GuardAsync(async () =>
         {
             var orders = await overdue.FindAsync(cancellationToken);
-            return Results.Json(new { deadline = overdue.Deadline, count = orders.Count, orders }, OrdersApi.Json);
+            return Results.Json(new { deadline = overdue.Deadline, count = orders.Count, orders }, ApiJson.Options);
         });
 
     private static string? Text(IQueryCollection query, string name) => query[name].LastOrDefault() is { Length: > 0 } value ? value : null;

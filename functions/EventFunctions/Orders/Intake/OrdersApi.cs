@@ -1,27 +1,25 @@
 using System.Diagnostics;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Confluent.Kafka;
 using EventFunctions.Contracts;
 using EventFunctions.Http;
 using EventFunctions.Messaging;
-using EventFunctions.Orders.Inventory;
 using EventFunctions.Processing.Lineage;
-using EventFunctions.ReadSide.OrderViews;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
 namespace EventFunctions.Orders.Intake;
 
 /// <summary>
-/// The HTTP API, written once: both hosts route their requests here and return what it returns.
-/// Errors are problem details (RFC 9457) naming the field at fault.
+/// Order intake over HTTP, written once: both hosts route <c>POST orders</c> here and return what it returns. Errors
+/// are problem details (RFC 9457) naming the field at fault. Reading orders back is the read side's
+/// (<c>ReadSide/OrderViews/OrderViewsApi</c>), stock levels the inventory's (<c>Orders/Inventory/InventoryApi</c>).
 /// </summary>
 public sealed class OrdersApi(
-    IEventPublisher publisher, IOrderRequests requests, ProvenanceKeys keys, IOrderViews views, OrderViewWaiter waiter, TableInventory inventory,
-    TimeProvider clock, Availability availability, ILogger<OrdersApi> logger)
+    IEventPublisher publisher, IOrderRequests requests, ProvenanceKeys keys, TimeProvider clock, Availability availability, ILogger<OrdersApi> logger)
 {
-    public const string Emitter = "http-api";
+    /// <summary>The writer of the orders topic, as health names the API (<see cref="Availability.Name"/>).</summary>
+    public const string Emitter = Availability.Name;
 
     /// <summary>
     /// How long a POST waits for Table Storage to claim its order id, then for Kafka to acknowledge its order. Past it
@@ -30,10 +28,8 @@ public sealed class OrdersApi(
     /// </summary>
     public static readonly TimeSpan IntakeDeadline = TimeSpan.FromSeconds(5);
 
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter() },
-    };
+    /// <summary>The API's JSON (<see cref="ApiJson.Options"/>), by the name clients of the orders API have read it with.</summary>
+    public static readonly JsonSerializerOptions Json = ApiJson.Options;
 
     public Task<IResult> PlaceOrderAsync(HttpRequest http, CancellationToken cancellationToken) =>
         availability.GuardAsync(() => PlaceAsync(http, cancellationToken));
@@ -87,63 +83,4 @@ public sealed class OrdersApi(
                 $"no answer to the claim of order {orderId} within {IntakeDeadline.TotalSeconds:0} s");
         }
     }
-
-    /// <summary>
-    /// The order's view, or a long poll in place of a polling loop: with <c>afterVersion=N</c> it waits until the
-    /// view's version passes N, with <c>waitFor=final</c> until it is complete, its status final and every event that
-    /// led there in it (both: until both hold), at most <c>waitSeconds</c> (default 30, at most 60), and answers with
-    /// whatever the view is then.
-    /// </summary>
-    public Task<IResult> GetOrderAsync(string orderId, IQueryCollection query, CancellationToken cancellationToken) =>
-        availability.GuardAsync(() => GetAsync(orderId, query, cancellationToken));
-
-    private async Task<IResult> GetAsync(string orderId, IQueryCollection query, CancellationToken cancellationToken)
-    {
-        if (InvalidId("orderId", orderId) is { } invalid) return invalid;
-        var (wait, errors) = OrderQuery.Read(query);
-        if (wait is null) return Results.ValidationProblem(errors, title: "The query is not valid.");
-        var view = wait.Waits
-            ? await waiter.WaitAsync(orderId, wait.AfterVersion, wait.UntilComplete, wait.Wait, cancellationToken)
-            : await views.GetAsync(orderId, cancellationToken);
-        return view is null ? NotFound("order", orderId) : Results.Json(view, Json);
-    }
-
-    /// <summary>The order's events in creation order: which function emitted each, when, and how long each step took.</summary>
-    public Task<IResult> GetOrderTimelineAsync(string orderId, CancellationToken cancellationToken) =>
-        availability.GuardAsync(async () => InvalidId("orderId", orderId)
-            ?? (await views.GetEventsAsync(orderId, cancellationToken) is { Count: > 0 } events
-                ? Results.Json(OrderTimeline.Of(orderId, events), Json)
-                : NotFound("order", orderId)));
-
-    /// <summary>A customer's orders: only those the customer placed, whatever an index row claims (the view folds the first OrderPlaced).</summary>
-    public Task<IResult> ListCustomerOrdersAsync(string customerId, CancellationToken cancellationToken) =>
-        availability.GuardAsync(async () => InvalidId("customerId", customerId)
-            ?? Results.Json((await views.ListByCustomerAsync(customerId, cancellationToken)).Where(v => v.CustomerId == customerId), Json));
-
-    public Task<IResult> SetInventoryAsync(string sku, HttpRequest http, CancellationToken cancellationToken) =>
-        availability.GuardAsync(() => SetAsync(sku, http, cancellationToken));
-
-    private async Task<IResult> SetAsync(string sku, HttpRequest http, CancellationToken cancellationToken)
-    {
-        if (InvalidId("sku", sku) is { } invalid) return invalid;
-        var (request, problem) = await RequestBody.ReadAsync<SetInventoryRequest>(http, SetInventoryRequest.Shape, logger, cancellationToken);
-        if (problem is not null) return problem;
-        var errors = RequestValidation.Check(request!);
-        if (errors.Count > 0) return Results.ValidationProblem(errors, title: "The inventory item is not valid.");
-
-        var item = await inventory.SetAsync(new InventoryItem(sku, request!.Quantity!.Value, request.UnitPrice!.Value, request.Currency ?? CurrencyCode.Default), cancellationToken);
-        return Results.Json(item, Json);
-    }
-
-    public Task<IResult> GetInventoryAsync(string sku, CancellationToken cancellationToken) =>
-        availability.GuardAsync(async () => InvalidId("sku", sku)
-            ?? (await inventory.GetAsync(sku, cancellationToken) is { } item ? Results.Json(item, Json) : NotFound("sku", sku)));
-
-    /// <summary>Ids in a route are checked as the bodies' are: a 400 naming the parameter, never a 404 for something that cannot exist.</summary>
-    internal static IResult? InvalidId(string name, string value) => Identifiers.IsValid(value) ? null
-        : Results.ValidationProblem(new Dictionary<string, string[]> { [name] = [$"'{Uri.UnescapeDataString(value)}' is not a valid {name}: {Identifiers.Rule}."] },
-            title: "The route is not valid.");
-
-    internal static IResult NotFound(string what, string id) =>
-        Results.Problem($"No {what} '{id}'.", statusCode: StatusCodes.Status404NotFound, title: "Not found.");
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using EventFunctions.Contracts;
 using EventFunctions.Http;
-using EventFunctions.Orders.Intake;
 using EventFunctions.ReadSide.Versions;
 using Microsoft.AspNetCore.Http;
 
@@ -28,7 +27,7 @@ public sealed class SalesApi(IDailySales sales, TimeProvider clock, Availability
             try
             {
                 var found = await sales.GetAsync(sku, from, to, cancellationToken);
-                return Results.Json(new { found.Sku, found.From, found.To, found.Units, found.Revenue, days = found.Days }, OrdersApi.Json);
+                return Results.Json(new { found.Sku, found.From, found.To, found.Units, found.Revenue, days = found.Days }, ApiJson.Options);
             }
             catch (ReadModelNotBuiltException notBuilt)
             {

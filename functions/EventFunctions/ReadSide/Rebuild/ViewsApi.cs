@@ -1,5 +1,4 @@
 using EventFunctions.Http;
-using EventFunctions.Orders.Intake;
 using EventFunctions.ReadSide.Versions;
 using Microsoft.AspNetCore.Http;
 
@@ -17,7 +16,7 @@ public sealed class ViewsApi(ViewRebuilds rebuilds, Availability availability)
         {
             var views = new List<ViewStatus>();
             foreach (var model in ReadModels.All) views.Add(await rebuilds.StatusAsync(model, cancellationToken));
-            return Results.Json(new { views }, OrdersApi.Json);
+            return Results.Json(new { views }, ApiJson.Options);
         });
 
     /// <summary><c>GET operations/views/{name}</c></summary>
@@ -56,8 +55,8 @@ public sealed class ViewsApi(ViewRebuilds rebuilds, Availability availability)
             {
                 var view = await act(model);
                 return status == StatusCodes.Status202Accepted
-                    ? Results.Json(view, OrdersApi.Json, statusCode: status)
-                    : Results.Json(view, OrdersApi.Json);
+                    ? Results.Json(view, ApiJson.Options, statusCode: status)
+                    : Results.Json(view, ApiJson.Options);
             }
             catch (Exception e) when (e is ViewVersionConflictException or RebuildRefusedException)
             {
