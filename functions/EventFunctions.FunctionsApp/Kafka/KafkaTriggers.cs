@@ -43,7 +43,7 @@ public sealed class KafkaTriggers(TriggerBatchHandler batches)
 
     [Function("RefundPayment")]
     public Task RefundPayment(
-        [KafkaTrigger(TriggerConnection.BrokerList, Topics.StockReserved, ConsumerGroup = ConsumerGroups.RefundPayment,
+        [KafkaTrigger(TriggerConnection.BrokerList, Topics.StockOutcomes, ConsumerGroup = ConsumerGroups.RefundPayment,
             IsBatched = true, KeyDataType = KafkaRecordBatch.KeyDataType,
             Protocol = TriggerConnection.Protocol, AuthenticationMode = TriggerConnection.AuthenticationMode,
             Username = TriggerConnection.Username, Password = TriggerConnection.Password)] KafkaRecord[] records,
@@ -83,7 +83,7 @@ public sealed class KafkaTriggers(TriggerBatchHandler batches)
 
     [Function("ProjectOrderView_StockReserved")]
     public Task ProjectStockReserved(
-        [KafkaTrigger(TriggerConnection.BrokerList, Topics.StockReserved, ConsumerGroup = ConsumerGroups.ProjectOrderView + "." + Topics.StockReserved,
+        [KafkaTrigger(TriggerConnection.BrokerList, Topics.StockOutcomes, ConsumerGroup = ConsumerGroups.ProjectOrderView + "." + Topics.StockOutcomes,
             IsBatched = true, KeyDataType = KafkaRecordBatch.KeyDataType,
             Protocol = TriggerConnection.Protocol, AuthenticationMode = TriggerConnection.AuthenticationMode,
             Username = TriggerConnection.Username, Password = TriggerConnection.Password)] KafkaRecord[] records,
@@ -113,7 +113,7 @@ public sealed class KafkaTriggers(TriggerBatchHandler batches)
 
     [Function("ProjectDailySales_StockReserved")]
     public Task ProjectDailySalesStockReserved(
-        [KafkaTrigger(TriggerConnection.BrokerList, Topics.StockReserved, ConsumerGroup = ConsumerGroups.ProjectDailySales + "." + Topics.StockReserved,
+        [KafkaTrigger(TriggerConnection.BrokerList, Topics.StockOutcomes, ConsumerGroup = ConsumerGroups.ProjectDailySales + "." + Topics.StockOutcomes,
             IsBatched = true, KeyDataType = KafkaRecordBatch.KeyDataType,
             Protocol = TriggerConnection.Protocol, AuthenticationMode = TriggerConnection.AuthenticationMode,
             Username = TriggerConnection.Username, Password = TriggerConnection.Password)] KafkaRecord[] records,

@@ -11,7 +11,8 @@ public static class Topics
     public const string OrdersPlaced = "orders.placed";
     public const string OrdersValidated = "orders.validated";
     public const string PaymentsProcessed = "payments.processed";
-    public const string StockReserved = "stock.reserved";
+    /// <summary>ReserveStock's outcomes, StockReserved and StockUnavailable alike (its wire name is older than the second).</summary>
+    public const string StockOutcomes = "stock.reserved";
     public const string PaymentsRefunded = "payments.refunded";
 
     /// <summary>Partitions per topic. Order state is sharded the same way (<see cref="Storage.OrderShard"/>), so one partition's batch is one Table partition.</summary>
@@ -26,7 +27,7 @@ public static class Topics
         new(OrdersPlaced, Writer: "http-api", [typeof(OrderPlaced)]),
         new(OrdersValidated, Writer: ConsumerGroups.ValidateOrder, [typeof(OrderValidated), typeof(OrderRejected)]),
         new(PaymentsProcessed, Writer: ConsumerGroups.ProcessPayment, [typeof(PaymentCaptured), typeof(PaymentDeclined)]),
-        new(StockReserved, Writer: ConsumerGroups.ReserveStock, [typeof(Events.StockReserved), typeof(StockUnavailable)]),
+        new(StockOutcomes, Writer: ConsumerGroups.ReserveStock, [typeof(StockReserved), typeof(StockUnavailable)]),
         new(PaymentsRefunded, Writer: ConsumerGroups.RefundPayment, [typeof(PaymentRefunded), typeof(RefundFailed)]),
     ];
 

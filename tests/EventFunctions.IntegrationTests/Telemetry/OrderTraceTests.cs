@@ -48,13 +48,13 @@ public class OrderTraceTests(TracedPipelineFixture pipeline)
         var validate = Process(spans, Topics.OrdersPlaced, ConsumerGroups.ValidateOrder);
         var pay = Process(spans, Topics.OrdersValidated, ConsumerGroups.ProcessPayment);
         var reserve = Process(spans, Topics.PaymentsProcessed, ConsumerGroups.ReserveStock);
-        var refund = Process(spans, Topics.StockReserved, ConsumerGroups.RefundPayment);
+        var refund = Process(spans, Topics.StockOutcomes, ConsumerGroups.RefundPayment);
         Assert.Equal(post.SpanId, validate.ParentSpanId);
         Assert.Equal(validate.SpanId, pay.ParentSpanId);
         Assert.Equal(pay.SpanId, reserve.ParentSpanId);
         Assert.Equal(reserve.SpanId, refund.ParentSpanId);
         // The projection reads every topic: one process span per event, under the span that created it.
-        var created = new Dictionary<string, Activity> { [Topics.OrdersPlaced] = post, [Topics.OrdersValidated] = validate, [Topics.PaymentsProcessed] = pay, [Topics.StockReserved] = reserve, [Topics.PaymentsRefunded] = refund };
+        var created = new Dictionary<string, Activity> { [Topics.OrdersPlaced] = post, [Topics.OrdersValidated] = validate, [Topics.PaymentsProcessed] = pay, [Topics.StockOutcomes] = reserve, [Topics.PaymentsRefunded] = refund };
         foreach (var (topic, creator) in created)
         {
             Assert.Equal(creator.SpanId, Process(spans, topic, ConsumerGroups.ProjectOrderView).ParentSpanId);
@@ -78,7 +78,7 @@ public class OrderTraceTests(TracedPipelineFixture pipeline)
     public async Task Each_batch_span_links_to_the_records_it_processed_and_holds_the_Table_Storage_calls()
     {
         var orderId = await ConfirmedOrderAsync();
-        var spans = await TraceOfAsync(orderId, s => s.Any(x => x.DisplayName == $"process {Topics.StockReserved}"));
+        var spans = await TraceOfAsync(orderId, s => s.Any(x => x.DisplayName == $"process {Topics.StockOutcomes}"));
         var validate = Process(spans, Topics.OrdersPlaced, ConsumerGroups.ValidateOrder);
 
         var batchContext = validate.Links.Single().Context;

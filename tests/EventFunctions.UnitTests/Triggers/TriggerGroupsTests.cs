@@ -17,17 +17,17 @@ public class TriggerGroupsTests
     [Fact]
     public void A_function_reading_several_topics_has_a_group_per_topic()
     {
-        var function = Reading(ConsumerGroups.ProjectDailySales, Topics.OrdersValidated, Topics.StockReserved);
+        var function = Reading(ConsumerGroups.ProjectDailySales, Topics.OrdersValidated, Topics.StockOutcomes);
 
         Assert.Equal(
-            [(Topics.OrdersValidated, "project-daily-sales.orders.validated"), (Topics.StockReserved, "project-daily-sales.stock.reserved")],
+            [(Topics.OrdersValidated, "project-daily-sales.orders.validated"), (Topics.StockOutcomes, "project-daily-sales.stock.reserved")],
             TriggerGroups.All(function));
     }
 
     [Fact]
     public void A_topic_the_function_does_not_read_has_no_group_of_it()
     {
-        Assert.Throws<ArgumentException>(() => TriggerGroups.Of(Reading(ConsumerGroups.ValidateOrder, Topics.OrdersPlaced), Topics.StockReserved));
+        Assert.Throws<ArgumentException>(() => TriggerGroups.Of(Reading(ConsumerGroups.ValidateOrder, Topics.OrdersPlaced), Topics.StockOutcomes));
     }
 
     private static IEventFunction Reading(string name, params string[] topics)

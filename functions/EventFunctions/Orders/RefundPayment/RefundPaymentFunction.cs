@@ -12,7 +12,7 @@ public sealed class RefundPaymentFunction(IPaymentGateway gateway, TimeProvider 
 {
     public string Name => ConsumerGroups.RefundPayment;
 
-    public IReadOnlyList<string> Topics { get; } = [Contracts.Topics.StockReserved];
+    public IReadOnlyList<string> Topics { get; } = [Contracts.Topics.StockOutcomes];
 
     /// <summary>The ledger the charges are in, so the refund row and the charge row share a partition.</summary>
     public string HomeTable => TableStorage.Payments;

@@ -12,7 +12,7 @@ public static class ReadModels
 
     /// <summary>Units and revenue per sku and day, of confirmed orders: added after the pipeline's first release, so filled from history.</summary>
     public static readonly ReadModel DailySales = new(
-        "daily-sales", TableStorage.DailySales, ConsumerGroups.ProjectDailySales, [Contracts.Topics.OrdersValidated, Contracts.Topics.StockReserved], BuiltFromStart: false);
+        "daily-sales", TableStorage.DailySales, ConsumerGroups.ProjectDailySales, [Contracts.Topics.OrdersValidated, Contracts.Topics.StockOutcomes], BuiltFromStart: false);
 
     public static IReadOnlyList<ReadModel> All { get; } = [Orders, DailySales];
 
