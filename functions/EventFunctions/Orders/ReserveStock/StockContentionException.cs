@@ -1,3 +1,5 @@
+using EventFunctions.Processing.Retries;
+
 namespace EventFunctions.Orders.ReserveStock;
 
 /// <summary>
@@ -5,4 +7,4 @@ namespace EventFunctions.Orders.ReserveStock;
 /// waits and tries the batch again, as it does for any transient fault.
 /// </summary>
 public sealed class StockContentionException(int attempts)
-    : TimeoutException($"Stock reservation did not settle after {attempts} attempts of concurrent change.");
+    : TransientFailureException("stock reservations", $"Stock reservation did not settle after {attempts} attempts of concurrent change.");

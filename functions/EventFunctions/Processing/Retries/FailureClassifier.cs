@@ -20,6 +20,7 @@ public static class FailureClassifier
     public static Failure Classify(Exception exception) => Unwrap(exception) switch
     {
         PermanentFailureException e => Failure.Permanent(e.FailedPart, e.Message),
+        TransientFailureException e => Failure.Transient(e.FailedPart, e.Message),
         PoisonEventException e => Failure.Permanent("event", e.Message),
         RequestFailedException e => OfStorage(e),
         KafkaException e => OfKafka(e.Error),
