@@ -103,7 +103,7 @@ public sealed class LocalPipeline : IAsyncDisposable
             settings.GetSection(KafkaTriggerOptions.HostSettingsSection).Bind(trigger);
             options.ConfigureTrigger?.Invoke(trigger);
             builder.Services.AddSingleton(trigger);
-            builder.Services.AddSingleton<TriggerHealth>();
+            builder.Services.AddSingleton<PartitionAssignments>();
             if (settings.GetValue("RunFunctions", options.RunFunctions))
             {
                 AddTriggers(builder.Services, kafka, groupProtocol);
@@ -171,7 +171,7 @@ public sealed class LocalPipeline : IAsyncDisposable
                 config.GroupProtocol = protocol;
                 config.MaxPollIntervalMs = sp.GetRequiredService<KafkaTriggerOptions>().MaxPollIntervalMs;
                 if (protocol == GroupProtocol.Classic) config.SessionTimeoutMs = 6000;
-                sp.GetRequiredService<TriggerHealth>().Expect(trigger.Group);
+                sp.GetRequiredService<PartitionAssignments>().Expect(trigger.Group);
                 return ActivatorUtilities.CreateInstance<KafkaTriggerListener>(sp, function, trigger.Topic, config);
             })).ToList()));
     }

@@ -9,7 +9,7 @@ namespace EventFunctions.FunctionsApp.Http;
 /// transient fault, why and since when, else <c>ready</c>. The Functions host holds the consumers, so there are no
 /// partition counts here; a scaled-out app answers for the instance that serves the request.
 /// </summary>
-public sealed class HealthHttpTrigger(FunctionHealth functions)
+public sealed class HealthHttpTrigger(TransientFaults functions)
 {
     [Function("Health")]
     public IResult Health([HttpTrigger(AuthorizationLevel.Function, "get", Route = "health")] HttpRequest request) =>

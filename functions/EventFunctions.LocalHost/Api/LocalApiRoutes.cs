@@ -53,7 +53,7 @@ public static class LocalApiRoutes
         foreach (var route in new[] { ApiRoutes.DropPreviousView, Alias(ApiRoutes.DropPreviousView) })
             api.MapPost(route, (string name, ViewsApi views, CancellationToken ct) => views.DropPreviousAsync(name, ct));
 
-        api.MapGet("health", (TriggerHealth triggers, FunctionHealth functions) => LocalHealth.Report(triggers, functions));
+        api.MapGet("health", (PartitionAssignments triggers, TransientFaults functions) => HealthEndpoint.Report(triggers, functions));
     }
 
     /// <summary>

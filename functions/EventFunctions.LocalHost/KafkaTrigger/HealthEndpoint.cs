@@ -7,9 +7,9 @@ namespace EventFunctions.LocalHost.KafkaTrigger;
 /// are still taken, and processed once the fault passes) while a function waits out a transient fault, saying which
 /// and why; else <c>ready</c>.
 /// </summary>
-public static class LocalHealth
+public static class HealthEndpoint
 {
-    public static IResult Report(TriggerHealth triggers, FunctionHealth functions)
+    public static IResult Report(PartitionAssignments triggers, TransientFaults functions)
     {
         if (!triggers.IsReady)
             return Results.Json(new { status = "starting", partitions = triggers.PartitionCounts }, statusCode: StatusCodes.Status503ServiceUnavailable);

@@ -22,7 +22,7 @@ public sealed class KafkaTriggerListener(
     ConsumerConfig consumerConfig,
     KafkaTriggerOptions options,
     TriggerBatchHandler batches,
-    TriggerHealth health,
+    PartitionAssignments health,
     ILogger<KafkaTriggerListener> logger) : BackgroundService
 {
     private static readonly TimeSpan RestartDelay = TimeSpan.FromSeconds(1);

@@ -4,7 +4,7 @@ using Confluent.Kafka;
 namespace EventFunctions.LocalHost.KafkaTrigger;
 
 /// <summary>Which partitions each trigger's consumer holds, by its group: the pipeline is ready when every consumer holds some.</summary>
-public sealed class TriggerHealth
+public sealed class PartitionAssignments
 {
     private readonly ConcurrentDictionary<string, ImmutableTopicPartitions> assigned = new();
 

@@ -84,7 +84,7 @@ public static class PipelineServices
         services.AddSingleton<IAttemptLog, TableAttemptLog>();
         services.TryAddSingleton(RetryPolicy.Default);
         services.AddSingleton(sp => new BatchAttempts(sp.GetRequiredService<RetryPolicy>(), sp.GetRequiredService<IAttemptLog>()));
-        services.AddSingleton<FunctionHealth>();
+        services.AddSingleton<TransientFaults>();
         services.AddSingleton<TriggerBatchHandler>();
 
         services.AddSingleton(OperationsOptions.FromSettings(settings));
@@ -107,7 +107,7 @@ public static class PipelineServices
         services.AddSingleton<BoardStream>();
         services.AddSingleton<BoardApi>();
 
-        services.AddSingleton<Availability>();
+        services.AddSingleton<TransientFaultGuard>();
         services.AddSingleton<OrdersApi>();
         services.AddSingleton<OrderViewsApi>();
         services.AddSingleton<InventoryApi>();

@@ -8,10 +8,10 @@ namespace EventFunctions.Http;
 /// and problem details naming what is away, rather than a bare 500: the client should come back, not give up. The
 /// API's own waiting shows in health beside the functions', under its name, until a request goes through again.
 /// </summary>
-public sealed class Availability(FunctionHealth health)
+public sealed class TransientFaultGuard(TransientFaults health)
 {
     /// <summary>The name the API's own waiting goes by in health: the writer of the orders it takes (<see cref="Contracts.Topics"/>).</summary>
-    public const string Name = "http-api";
+    public const string ApiName = "http-api";
 
     public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
 
@@ -21,12 +21,12 @@ public sealed class Availability(FunctionHealth health)
         {
             var result = await handle();
             // Only an answer that went through says the fault is over; a refused request may never have reached storage.
-            if (result is not IStatusCodeHttpResult { StatusCode: >= 400 }) health.Recovered(Name);
+            if (result is not IStatusCodeHttpResult { StatusCode: >= 400 }) health.Recovered(ApiName);
             return result;
         }
         catch (Exception e) when (FailureClassifier.Classify(e) is { Kind: FailureKind.Transient } failure)
         {
-            health.Waiting(Name, failure);
+            health.Waiting(ApiName, failure);
             return new RetryAfterResult(Results.Problem(
                 $"{failure.Source} is unavailable ({failure.Reason}). Retry the same request later: orders are idempotent by orderId.",
                 statusCode: StatusCodes.Status503ServiceUnavailable,

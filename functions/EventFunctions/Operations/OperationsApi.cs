@@ -10,14 +10,14 @@ namespace EventFunctions.Operations;
 /// The operators' API, written once for both hosts: dead letters listed and put back, overdue orders listed. In Azure
 /// these routes ask for the admin (master) key.
 /// </summary>
-public sealed class OperationsApi(DeadLetterRedrive deadLetters, OverdueOrderScan overdue, Availability availability, Microsoft.Extensions.Logging.ILogger<OperationsApi> logger)
+public sealed class OperationsApi(DeadLetterRedrive deadLetters, OverdueOrderScan overdue, TransientFaultGuard guard, Microsoft.Extensions.Logging.ILogger<OperationsApi> logger)
 {
     private const int DefaultLimit = 100;
     private const int MaxLimit = 1000;
 
     /// <summary><c>GET operations/dead-letters?topic=&amp;consumerGroup=&amp;orderId=&amp;reason=&amp;limit=</c></summary>
     public Task<IResult> ListDeadLettersAsync(IQueryCollection query, CancellationToken cancellationToken) =>
-        availability.GuardAsync(async () =>
+        guard.GuardAsync(async () =>
         {
             var filter = new DeadLetterFilter(Text(query, "topic"), Text(query, "consumerGroup"), Text(query, "orderId"), Text(query, "reason"));
             var problems = filter.Problems();
@@ -32,7 +32,7 @@ public sealed class OperationsApi(DeadLetterRedrive deadLetters, OverdueOrderSca
 
     /// <summary><c>POST operations/dead-letters/redrive</c> with <c>{"topic", "consumerGroup", "orderId", "reason", "dryRun", "again"}</c>, every field optional.</summary>
     public Task<IResult> RedriveDeadLettersAsync(HttpRequest http, CancellationToken cancellationToken) =>
-        availability.GuardAsync(async () =>
+        guard.GuardAsync(async () =>
         {
             var (request, problem) = await RequestBody.ReadAsync<RedriveRequest>(http, RedriveRequest.Shape, logger, cancellationToken);
             if (problem is not null) return problem;
@@ -53,7 +53,7 @@ public sealed class OperationsApi(DeadLetterRedrive deadLetters, OverdueOrderSca
 
     /// <summary><c>GET operations/orders/overdue</c>: orders past the deadline and not yet final, with the step each waits on.</summary>
     public Task<IResult> ListOverdueOrdersAsync(CancellationToken cancellationToken) =>
-        availability.GuardAsync(async () =>
+        guard.GuardAsync(async () =>
         {
             var orders = await overdue.FindAsync(cancellationToken);
             return Results.Json(new { deadline = overdue.Deadline, count = orders.Count, orders }, ApiJson.Options);

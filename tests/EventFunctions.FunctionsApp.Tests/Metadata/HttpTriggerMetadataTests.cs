@@ -77,7 +77,7 @@ public sealed class HttpTriggerMetadataTests
         var builder = WebApplication.CreateBuilder();
         // Registered, not started: the route handlers' services must be known for their parameters to bind.
         builder.Services.AddEventFunctionsPipeline(new KafkaConnection("127.0.0.1:9092"), builder.Configuration);
-        builder.Services.AddSingleton<TriggerHealth>();
+        builder.Services.AddSingleton<PartitionAssignments>();
         var web = builder.Build();
         web.MapPipelineApi();
         return ((IEndpointRouteBuilder)web).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>()

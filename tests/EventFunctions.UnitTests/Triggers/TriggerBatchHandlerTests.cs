@@ -14,7 +14,7 @@ public class TriggerBatchHandlerTests
 
     private readonly RunnerPorts ports = new();
     private readonly BatchAttempts attempts = new(Fast);
-    private readonly FunctionHealth health = new(TimeProvider.System, NullLogger<FunctionHealth>.Instance);
+    private readonly TransientFaults health = new(TimeProvider.System, NullLogger<TransientFaults>.Instance);
     private readonly TriggerBatchHandler handler;
 
     public TriggerBatchHandlerTests()

@@ -16,10 +16,10 @@ namespace EventFunctions.Orders.Intake;
 /// (<c>ReadSide/OrderViews/OrderViewsApi</c>), stock levels the inventory's (<c>Orders/Inventory/InventoryApi</c>).
 /// </summary>
 public sealed class OrdersApi(
-    IEventPublisher publisher, IOrderRequests requests, ProvenanceKeys keys, TimeProvider clock, Availability availability, ILogger<OrdersApi> logger)
+    IEventPublisher publisher, IOrderRequests requests, ProvenanceKeys keys, TimeProvider clock, TransientFaultGuard guard, ILogger<OrdersApi> logger)
 {
-    /// <summary>The writer of the orders topic, as health names the API (<see cref="Availability.Name"/>).</summary>
-    public const string Emitter = Availability.Name;
+    /// <summary>The writer of the orders topic, as health names the API (<see cref="TransientFaultGuard.ApiName"/>).</summary>
+    public const string Emitter = TransientFaultGuard.ApiName;
 
     /// <summary>
     /// How long a POST waits for Table Storage to claim its order id, then for Kafka to acknowledge its order. Past it
@@ -32,7 +32,7 @@ public sealed class OrdersApi(
     public static readonly JsonSerializerOptions Json = ApiJson.Options;
 
     public Task<IResult> PlaceOrderAsync(HttpRequest http, CancellationToken cancellationToken) =>
-        availability.GuardAsync(() => PlaceAsync(http, cancellationToken));
+        guard.GuardAsync(() => PlaceAsync(http, cancellationToken));
 
     private async Task<IResult> PlaceAsync(HttpRequest http, CancellationToken cancellationToken)
     {

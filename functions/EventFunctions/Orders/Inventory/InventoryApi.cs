@@ -7,10 +7,10 @@ using Microsoft.Extensions.Logging;
 namespace EventFunctions.Orders.Inventory;
 
 /// <summary>Stock levels and prices over HTTP, the same under both hosts: what validation prices orders with and reservation takes from.</summary>
-public sealed class InventoryApi(TableInventory inventory, Availability availability, ILogger<InventoryApi> logger)
+public sealed class InventoryApi(TableInventory inventory, TransientFaultGuard guard, ILogger<InventoryApi> logger)
 {
     public Task<IResult> SetInventoryAsync(string sku, HttpRequest http, CancellationToken cancellationToken) =>
-        availability.GuardAsync(() => SetAsync(sku, http, cancellationToken));
+        guard.GuardAsync(() => SetAsync(sku, http, cancellationToken));
 
     private async Task<IResult> SetAsync(string sku, HttpRequest http, CancellationToken cancellationToken)
     {
@@ -25,6 +25,6 @@ public sealed class InventoryApi(TableInventory inventory, Availability availabi
     }
 
     public Task<IResult> GetInventoryAsync(string sku, CancellationToken cancellationToken) =>
-        availability.GuardAsync(async () => ApiResults.InvalidId("sku", sku)
+        guard.GuardAsync(async () => ApiResults.InvalidId("sku", sku)
             ?? (await inventory.GetAsync(sku, cancellationToken) is { } item ? Results.Json(item, ApiJson.Options) : ApiResults.NotFound("sku", sku)));
 }

@@ -4,10 +4,11 @@ using Microsoft.Extensions.Logging;
 namespace EventFunctions.Processing.Retries;
 
 /// <summary>
-/// Which functions are waiting out a transient fault, since when and why: what a health endpoint reports as
-/// degraded. A function recovers with its next successful batch.
+/// Which functions (and the HTTP API, through <c>Http/TransientFaultGuard</c>, and view rebuilds) are waiting out a
+/// transient fault, since when and why: what a health endpoint reports as degraded. A function recovers with its
+/// next successful batch, the API with its next answer that went through.
 /// </summary>
-public sealed class FunctionHealth(TimeProvider clock, ILogger<FunctionHealth> logger)
+public sealed class TransientFaults(TimeProvider clock, ILogger<TransientFaults> logger)
 {
     private readonly ConcurrentDictionary<string, Degradation> degraded = new();
 

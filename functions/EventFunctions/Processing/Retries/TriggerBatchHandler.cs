@@ -15,7 +15,7 @@ namespace EventFunctions.Processing.Retries;
 public sealed class TriggerBatchHandler(
     IReadOnlyList<EventFunctionRunner> runners,
     BatchAttempts attempts,
-    FunctionHealth health,
+    TransientFaults health,
     ILogger<TriggerBatchHandler> logger)
 {
     private readonly Dictionary<string, EventFunctionRunner> byName = runners.ToDictionary(r => r.Function.Name);

@@ -7,13 +7,13 @@ using Microsoft.AspNetCore.Http;
 namespace EventFunctions.ReadSide.DailySales;
 
 /// <summary><c>GET sales/{sku}?from=yyyy-MM-dd&amp;to=yyyy-MM-dd</c>: the daily sales read model, both hosts.</summary>
-public sealed class SalesApi(IDailySales sales, TimeProvider clock, Availability availability)
+public sealed class SalesApi(IDailySales sales, TimeProvider clock, TransientFaultGuard guard)
 {
     public const int DefaultDays = 30;
     public const int MaxDays = 366;
 
     public Task<IResult> GetAsync(string sku, IQueryCollection query, CancellationToken cancellationToken) =>
-        availability.GuardAsync(async () =>
+        guard.GuardAsync(async () =>
         {
             var problems = new Dictionary<string, string[]>();
             if (!Identifiers.IsValid(sku)) problems["sku"] = [$"sku must be {Identifiers.Rule}."];

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 namespace EventFunctions.ReadSide.OrderViews;
 
 /// <summary>The order view over HTTP, the same under both hosts: an order (or a long poll on it), its timeline, a customer's orders.</summary>
-public sealed class OrderViewsApi(IOrderViews views, OrderViewWaiter waiter, Availability availability)
+public sealed class OrderViewsApi(IOrderViews views, OrderViewWaiter waiter, TransientFaultGuard guard)
 {
     /// <summary>
     /// The order's view, or a long poll in place of a polling loop: with <c>afterVersion=N</c> it waits until the
@@ -13,7 +13,7 @@ public sealed class OrderViewsApi(IOrderViews views, OrderViewWaiter waiter, Ava
     /// whatever the view is then.
     /// </summary>
     public Task<IResult> GetOrderAsync(string orderId, IQueryCollection query, CancellationToken cancellationToken) =>
-        availability.GuardAsync(() => GetAsync(orderId, query, cancellationToken));
+        guard.GuardAsync(() => GetAsync(orderId, query, cancellationToken));
 
     private async Task<IResult> GetAsync(string orderId, IQueryCollection query, CancellationToken cancellationToken)
     {
@@ -28,13 +28,13 @@ public sealed class OrderViewsApi(IOrderViews views, OrderViewWaiter waiter, Ava
 
     /// <summary>The order's events in creation order: which function emitted each, when, and how long each step took.</summary>
     public Task<IResult> GetOrderTimelineAsync(string orderId, CancellationToken cancellationToken) =>
-        availability.GuardAsync(async () => ApiResults.InvalidId("orderId", orderId)
+        guard.GuardAsync(async () => ApiResults.InvalidId("orderId", orderId)
             ?? (await views.GetEventsAsync(orderId, cancellationToken) is { Count: > 0 } events
                 ? Results.Json(OrderTimeline.Of(orderId, events), ApiJson.Options)
                 : ApiResults.NotFound("order", orderId)));
 
     /// <summary>A customer's orders: only those the customer placed, whatever an index row claims (the view folds the first OrderPlaced).</summary>
     public Task<IResult> ListCustomerOrdersAsync(string customerId, CancellationToken cancellationToken) =>
-        availability.GuardAsync(async () => ApiResults.InvalidId("customerId", customerId)
+        guard.GuardAsync(async () => ApiResults.InvalidId("customerId", customerId)
             ?? Results.Json((await views.ListByCustomerAsync(customerId, cancellationToken)).Where(v => v.CustomerId == customerId), ApiJson.Options));
 }

@@ -17,7 +17,7 @@ namespace EventFunctions.ReadSide.Rebuild;
 /// </summary>
 public sealed class ViewRebuildWorker(
     IServiceProvider services, IEnumerable<IEventFunction> functions, IViewVersionStore store, ViewRebuilds rebuilds, KafkaConnection kafka,
-    FunctionHealth health, ViewRebuildOptions options, ILoggerFactory loggers) : BackgroundService
+    TransientFaults health, ViewRebuildOptions options, ILoggerFactory loggers) : BackgroundService
 {
     private readonly ILogger logger = loggers.CreateLogger<ViewRebuildWorker>();
     private readonly Dictionary<string, RebuildConsumer> consumers = [];
@@ -106,7 +106,7 @@ public sealed class ViewRebuildWorker(
         var live = functions.Single(f => f.Name == model.LiveGroup);
         var projection = new RebuildingProjection(live, model, version);
         var runner = ActivatorUtilities.CreateInstance<EventFunctionRunner>(services, projection,
-            (IEventPublisher)new DeadLettersOfTheLiveGroup(projection.Name, logger));
+            (IEventPublisher)new DiscardingPublisher(projection.Name, logger));
         var handler = ActivatorUtilities.CreateInstance<TriggerBatchHandler>(services, (IReadOnlyList<EventFunctionRunner>)[runner]);
         var config = kafka.ConsumerConfig(projection.Name);
         config.EnableAutoCommit = false;

@@ -8,11 +8,11 @@ namespace EventFunctions.ReadSide.Rebuild;
 /// The operators' routes on read models, written once for both hosts (admin key in Azure): their versions and a
 /// build's progress; start a rebuild from the log; roll back; cancel a build; drop the previous version.
 /// </summary>
-public sealed class ViewsApi(ViewRebuilds rebuilds, Availability availability)
+public sealed class ViewsApi(ViewRebuilds rebuilds, TransientFaultGuard guard)
 {
     /// <summary><c>GET operations/views</c>: every read model.</summary>
     public Task<IResult> ListAsync(CancellationToken cancellationToken) =>
-        availability.GuardAsync(async () =>
+        guard.GuardAsync(async () =>
         {
             var views = new List<ViewStatus>();
             foreach (var model in ReadModels.All) views.Add(await rebuilds.StatusAsync(model, cancellationToken));
@@ -46,7 +46,7 @@ public sealed class ViewsApi(ViewRebuilds rebuilds, Availability availability)
         OnModelAsync(name, model => rebuilds.DropPreviousAsync(model, cancellationToken), StatusCodes.Status200OK);
 
     private Task<IResult> OnModelAsync(string name, Func<ReadModel, Task<ViewStatus>> act, int status) =>
-        availability.GuardAsync(async () =>
+        guard.GuardAsync(async () =>
         {
             if (ReadModels.Find(name) is not { } model)
                 return Results.Problem($"There is no read model '{name}'; the read models are {string.Join(", ", ReadModels.All.Select(m => m.Name))}.",
