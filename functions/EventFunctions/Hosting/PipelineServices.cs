@@ -88,6 +88,7 @@ public static class PipelineServices
         services.AddSingleton<TriggerBatchHandler>();
 
         services.AddSingleton(OperationsOptions.FromSettings(settings));
+        services.AddSingleton<TableOpenOrders>();
         services.AddSingleton<OverdueOrderScan>();
         services.AddSingleton<OverdueOrderMonitor>();
         services.AddSingleton<DeadLetterReader>();
