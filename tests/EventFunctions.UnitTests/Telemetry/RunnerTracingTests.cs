@@ -3,7 +3,7 @@ using System.Diagnostics.Metrics;
 using EventFunctions.Messaging;
 using EventFunctions.Processing;
 using EventFunctions.Telemetry;
-using EventFunctions.UnitTests.Functions;
+using EventFunctions.UnitTests.Processing;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace EventFunctions.UnitTests.Telemetry;
