@@ -1,6 +1,5 @@
 using EventFunctions.Hosting;
 using EventFunctions.LocalHost;
-using EventFunctions.LocalHost.Benchmark;
 using EventFunctions.LocalHost.Operations;
 using EventFunctions.LocalHost.Startup;
 using EventFunctions.Messaging;
@@ -40,7 +39,9 @@ try
             }
             return 0;
         case "bench":
-            return await OrderBenchmark.RunAsync(settings);
+            // A program of its own, which run.sh starts when bench is its first word (run.sh cannot tell an option's value from a command).
+            Console.Error.WriteLine("run.sh: the benchmark is a program of its own: ./run.sh bench [options], bench first, or dotnet run --project functions/EventFunctions.Benchmark -c Release -- [options]");
+            return 2;
         case "views":
             return await ViewsCommand.RunAsync(command.Words, settings);
         default:

@@ -4,10 +4,11 @@ using Azure;
 using Azure.Data.Tables;
 using Confluent.Kafka;
 using EventFunctions.Http;
+using EventFunctions.LocalHost;
 using EventFunctions.Storage;
 using EventFunctions.Views.Versions;
 
-namespace EventFunctions.LocalHost.Benchmark;
+namespace EventFunctions.Benchmark;
 
 /// <summary>
 /// Runs a freshly started pipeline (new tables) under load over its HTTP API, in one of three modes:

@@ -2,7 +2,7 @@ using System.Globalization;
 using EventFunctions.Storage;
 using EventFunctions.Views;
 
-namespace EventFunctions.LocalHost.Benchmark;
+namespace EventFunctions.Benchmark;
 
 /// <summary>The figures of one load: rates, placed→final percentiles, each step's latency, and what an order cost.</summary>
 internal sealed class LoadReport(IReadOnlyList<OrderOutcome> outcomes, PipelineCost cost, IReadOnlyDictionary<string, double[]> stepMilliseconds)
