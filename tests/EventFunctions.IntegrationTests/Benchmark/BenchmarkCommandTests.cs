@@ -18,6 +18,15 @@ public sealed class BenchmarkCommandTests
         Assert.Contains("orders:                12 (12 Confirmed)", output);
     }
 
+    [Fact]
+    public async Task An_option_it_cannot_take_is_refused_in_the_local_hosts_words()
+    {
+        var (exitCode, output) = await RunBenchmarkAsync("bench", "--orders", "0");
+
+        Assert.Equal(2, exitCode);
+        Assert.StartsWith("run.sh: --orders takes a whole number of at least 1, not '0'", output);
+    }
+
     private static async Task<(int ExitCode, string Output)> RunBenchmarkAsync(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
