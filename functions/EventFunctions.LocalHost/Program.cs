@@ -1,4 +1,3 @@
-using EventFunctions.Hosting;
 using EventFunctions.LocalHost;
 using EventFunctions.LocalHost.Operations;
 using EventFunctions.LocalHost.Startup;
@@ -12,8 +11,7 @@ try
 }
 catch (UsageException e)
 {
-    Console.Error.WriteLine($"run.sh: {e.Message} (./run.sh --help lists what it takes)");
-    return 2;
+    return OneLineError.Of(e)!.Print();
 }
 
 try
@@ -54,13 +52,7 @@ catch (HttpRequestException e) when (command.Command is "dlq" or "overdue" or "v
     Console.Error.WriteLine($"run.sh: no pipeline answers at {VerbOptions.Parse([.. command.Settings]).Api}: {e.Message.TrimEnd('.')}. Start one with ./run.sh, or point --api at one.");
     return 1;
 }
-catch (InvalidSettingException e)
+catch (Exception e) when (OneLineError.Of(e) is { } error)
 {
-    Console.Error.WriteLine($"run.sh: {e.Message}");
-    return 2;
-}
-catch (StartupFailure e)
-{
-    Console.Error.WriteLine($"run.sh: {e.Message}");
-    return 1;
+    return error.Print();
 }
