@@ -1,6 +1,5 @@
 using Confluent.Kafka;
 using EventFunctions.EmbeddedKafka;
-using EventFunctions.Functions;
 using EventFunctions.Hosting;
 using EventFunctions.LocalHost.Api;
 using EventFunctions.LocalHost.Board;
@@ -11,7 +10,6 @@ using EventFunctions.LocalHost.KafkaTrigger;
 using EventFunctions.LocalHost.Startup;
 using EventFunctions.Messaging;
 using EventFunctions.Storage;
-using EventFunctions.Triggers;
 using EventFunctions.Views.Versions;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -25,8 +23,6 @@ namespace EventFunctions.LocalHost;
 /// </summary>
 public sealed class LocalPipeline : IAsyncDisposable
 {
-    private const string GroupProtocolSetting = "KafkaGroupProtocol";
-
     private readonly WebApplication app;
 
     private LocalPipeline(WebApplication app, EmbeddedKafkaCluster? cluster, KafkaConnection kafka)
@@ -59,7 +55,7 @@ public sealed class LocalPipeline : IAsyncDisposable
         try
         {
             var runFunctions = settings.GetValue("RunFunctions", options.RunFunctions);
-            var groupProtocol = GroupProtocolFor(settings, kafka.Embedded);
+            var groupProtocol = kafka.GroupProtocolFor(settings);
             AddPipelineServices(builder, kafka.Connection, groupProtocol, runFunctions, options);
             AddTriggerServices(builder, kafka.Connection, groupProtocol, runFunctions, options);
             builder.Services.AddProblemDetails();
@@ -118,7 +114,7 @@ public sealed class LocalPipeline : IAsyncDisposable
         builder.Services.AddSingleton(KafkaTriggerOptions.Read(builder.Configuration, options.ConfigureTrigger));
         builder.Services.AddSingleton<TriggerHealth>();
         if (!runFunctions) return;
-        AddTriggers(builder.Services, kafka, groupProtocol);
+        TriggerSet.Add(builder.Services, kafka, groupProtocol);
         builder.Services.AddHostedService<OverdueOrdersService>();
     }
 
@@ -164,30 +160,6 @@ public sealed class LocalPipeline : IAsyncDisposable
     /// <summary>Where <c>UseDevelopmentStorage=true</c> finds Azurite's Table service.</summary>
     private const int DevelopmentStoragePort = 10002;
 
-    private static void AddTriggers(IServiceCollection services, KafkaConnection kafka, GroupProtocol protocol)
-    {
-        // One consumer per trigger, as the Functions host runs them: a function per topic it reads, each in its group.
-        services.AddSingleton<IHostedService>(sp =>
-            new TriggerSet(sp.GetServices<IEventFunction>().SelectMany(function => TriggerGroups.All(function).Select(trigger =>
-            {
-                var config = kafka.ConsumerConfig(trigger.Group);
-                config.GroupProtocol = protocol;
-                config.MaxPollIntervalMs = sp.GetRequiredService<KafkaTriggerOptions>().MaxPollIntervalMs;
-                if (protocol == GroupProtocol.Classic) config.SessionTimeoutMs = 6000;
-                sp.GetRequiredService<TriggerHealth>().Expect(trigger.Group);
-                return ActivatorUtilities.CreateInstance<KafkaTriggerListener>(sp, function, trigger.Topic, config);
-            })).ToList()));
-    }
-
-    /// <summary>
-    /// KIP-848 groups assign partitions in seconds, and the embedded cluster serves them (classic groups there wait
-    /// out a session timeout on every join); on any other cluster the classic protocol is the safe default.
-    /// </summary>
-    private static GroupProtocol GroupProtocolFor(IConfiguration settings, bool embedded) =>
-        Enum.TryParse<GroupProtocol>(settings[GroupProtocolSetting], ignoreCase: true, out var configured) ? configured
-        : embedded ? GroupProtocol.Consumer : GroupProtocol.Classic;
-
-
     public async ValueTask DisposeAsync()
     {
         await app.StopAsync();
@@ -197,12 +169,4 @@ public sealed class LocalPipeline : IAsyncDisposable
     }
 
     public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => app.WaitForShutdownAsync(cancellationToken);
-
-    /// <summary>Starts the triggers together and stops them together, so shutdown does not wait on each in turn.</summary>
-    private sealed class TriggerSet(IReadOnlyList<KafkaTriggerListener> listeners) : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken) => Task.WhenAll(listeners.Select(l => l.StartAsync(cancellationToken)));
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.WhenAll(listeners.Select(l => l.StopAsync(cancellationToken)));
-    }
 }

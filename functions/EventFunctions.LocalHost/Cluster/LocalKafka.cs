@@ -1,3 +1,4 @@
+using Confluent.Kafka;
 using EventFunctions.Contracts;
 using EventFunctions.EmbeddedKafka;
 using EventFunctions.Messaging;
@@ -31,6 +32,16 @@ internal sealed record LocalKafka(KafkaConnection Connection, EmbeddedKafkaClust
         await ClusterTopology.EnsureTopicsAsync(kafka, startup.CreateLogger<LocalPipeline>());
         return new LocalKafka(kafka, OwnedCluster: null, embedded);
     }
+
+    private const string GroupProtocolSetting = "KafkaGroupProtocol";
+
+    /// <summary>
+    /// KIP-848 groups assign partitions in seconds, and the embedded cluster serves them (classic groups there wait
+    /// out a session timeout on every join); on any other cluster the classic protocol is the safe default.
+    /// </summary>
+    public GroupProtocol GroupProtocolFor(IConfiguration settings) =>
+        Enum.TryParse<GroupProtocol>(settings[GroupProtocolSetting], ignoreCase: true, out var configured) ? configured
+        : Embedded ? GroupProtocol.Consumer : GroupProtocol.Classic;
 
     /// <summary>How the start-up log names the cluster after its bootstrap servers.</summary>
     public string Ownership => OwnedCluster is not null ? " (embedded)" : Embedded ? " (embedded, owned by another host)" : "";
