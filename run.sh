@@ -25,4 +25,7 @@ if uses_development_storage "$@"; then
   source scripts/azurite.sh
   start_azurite
 fi
-dotnet run --project functions/EventFunctions.LocalHost -c Release -- "$@"
+# The benchmark is a program of its own, which starts a local pipeline in its process; every other command is the host's.
+project=functions/EventFunctions.LocalHost
+[[ ${1:-} == bench ]] && project=functions/EventFunctions.Benchmark
+dotnet run --project "$project" -c Release -- "$@"

@@ -3,14 +3,15 @@
 #   scripts/bench-compare.sh BASELINE_REF [bench options...]     e.g. scripts/bench-compare.sh acb450c --orders 300
 # Builds BASELINE_REF in a temporary git worktree (removed afterwards, also on failure or Ctrl-C) and this tree as it
 # is, then runs `bench` with the same options on each, alternating, baseline first (ROUNDS=N pairs, default 1; each
-# run on new tables, deleted after it), through each tree's own local host, on one Azurite. Prints both outputs, then
-# the key figures with the ratio current/baseline: read from the benchmark's `summary:` line, or from its printed
-# lines for a baseline older than that line; a figure found in one output only is named as not compared.
+# run on new tables, deleted after it), through each tree's own benchmark (its own project, or the local host in a tree
+# older than that), on one Azurite. Prints both outputs, then the key figures with the ratio current/baseline: read
+# from the benchmark's `summary:` line, or from its printed lines for a baseline older than that line; a figure found
+# in one output only is named as not compared.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [[ $# -lt 1 || $1 == -h || $1 == --help ]]; then
-  sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
   exit 2
 fi
 baseline_commit="$(git rev-parse --verify --quiet "$1^{commit}")" || { echo "'$1' names no commit" >&2; exit 2; }
@@ -34,9 +35,14 @@ trap 'exit 130' INT TERM
 echo "== baseline: $(git log -1 --format='%h %s' "$baseline_commit" | cut -c1-100)"
 git worktree add --quiet --detach "$baseline" "$baseline_commit"
 echo "== current: $(git log -1 --format='%h' HEAD)$(git diff --quiet HEAD || echo ' with uncommitted changes')"
+# The project that runs `bench` in a tree: its own since issue 24, the local host's before (a baseline may be older).
+bench_project() {
+  if [[ -d $1/functions/EventFunctions.Benchmark ]]; then echo functions/EventFunctions.Benchmark; else echo functions/EventFunctions.LocalHost; fi
+}
+
 for tree in "$baseline" "$current"; do
   echo "building $tree"
-  dotnet build "$tree/functions/EventFunctions.LocalHost" -c Release -nologo -v quiet
+  dotnet build "$tree/$(bench_project "$tree")" -c Release -nologo -v quiet
 done
 
 # One Azurite for every run; start_azurite sets its own EXIT trap, which cleanup replaces.
@@ -49,7 +55,7 @@ bench() {
   local name=$1 tree=$2 round=$3 status=0
   echo
   echo "== $name, round $round of $rounds: bench ${*:4}"
-  (cd "$tree" && dotnet run --no-build --project functions/EventFunctions.LocalHost -c Release -- bench "${@:4}") 2>&1 \
+  (cd "$tree" && dotnet run --no-build --project "$(bench_project "$tree")" -c Release -- bench "${@:4}") 2>&1 \
     | tee "$work/$name-$round.out" || status=$?
   [[ $status -eq 0 ]] || echo "($name, round $round: the benchmark exited with $status)"
 }

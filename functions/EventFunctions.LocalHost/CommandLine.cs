@@ -22,7 +22,8 @@ public sealed partial record CommandLine(string Command, IReadOnlyList<string> W
           run (default)  the whole pipeline: Kafka (embedded unless KafkaBrokerList is set), Table Storage, the five
                          functions, the HTTP API on http://127.0.0.1:7071
           infra          Kafka and the tables only, for `func start`: prints the broker list; serves /api/health only
-          bench          the benchmark, on a fresh pipeline (new tables), under one of three loads:
+          bench          the benchmark (functions/EventFunctions.Benchmark; bench comes first), on a fresh pipeline
+                         (new tables), under one of three loads:
                            closed: --orders N (2000) all posted at once, --concurrency N (64) POSTs in flight
                            open:   --rate R --duration S (30): an order every 1/R s, whatever the answers
                            ramp:   --ramp [--from R (50)] [--step R (50)] [--step-duration S (10)] [--p99-bound MS (1000)]

@@ -1,19 +1,18 @@
 using Confluent.Kafka;
-using EventFunctions.Contracts;
 using EventFunctions.EmbeddedKafka;
 using EventFunctions.Hosting;
 using EventFunctions.LocalHost.Api;
 using EventFunctions.LocalHost.Board;
-using EventFunctions.LocalHost.Cluster;
-using EventFunctions.LocalHost.KafkaTrigger;
-using EventFunctions.LocalHost.Operations;
-using EventFunctions.LocalHost.Startup;
 using EventFunctions.LocalHost.Telemetry;
+using EventFunctions.LocalHost.Cluster;
+using EventFunctions.LocalHost.Operations;
+using EventFunctions.LocalHost.KafkaTrigger;
+using EventFunctions.LocalHost.Startup;
 using EventFunctions.Messaging;
 using EventFunctions.Processing;
 using EventFunctions.Processing.Retries;
-using EventFunctions.ReadSide.Versions;
 using EventFunctions.Storage;
+using EventFunctions.ReadSide.Versions;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -26,8 +25,6 @@ namespace EventFunctions.LocalHost;
 /// </summary>
 public sealed class LocalPipeline : IAsyncDisposable
 {
-    private const string GroupProtocolSetting = "KafkaGroupProtocol";
-
     private readonly WebApplication app;
 
     private LocalPipeline(WebApplication app, EmbeddedKafkaCluster? cluster, KafkaConnection kafka)
@@ -46,7 +43,44 @@ public sealed class LocalPipeline : IAsyncDisposable
 
     public Uri BaseAddress => new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
+    /// <summary>
+    /// Starts the pipeline, step by step: the host and its logging, Kafka, the pipeline's services, the triggers, the
+    /// routes, the tables; then serves, and logs where. A step that fails after Kafka's stops what those before it started.
+    /// </summary>
     public static async Task<LocalPipeline> StartAsync(string[] args, LocalPipelineOptions options, CancellationToken cancellationToken = default)
+    {
+        var builder = CreateHostBuilder(args, options);
+        var settings = builder.Configuration;
+        var kafka = await LocalKafka.StartAsync(settings, options);
+
+        WebApplication? app = null;
+        try
+        {
+            var runFunctions = settings.GetValue("RunFunctions", options.RunFunctions);
+            var groupProtocol = kafka.GroupProtocolFor(settings);
+            AddPipelineServices(builder, kafka.Connection, groupProtocol, runFunctions, options);
+            AddTriggerServices(builder, kafka.Connection, groupProtocol, runFunctions, options);
+            builder.Services.AddProblemDetails();
+            app = builder.Build();
+            MapRoutes(app, runFunctions);
+            await EnsureTablesAsync(app.Services.GetRequiredService<TableStorage>(), cancellationToken);
+            await app.StartAsync(cancellationToken);
+
+            var pipeline = new LocalPipeline(app, kafka.OwnedCluster, kafka.Connection);
+            pipeline.LogWhereItServes(kafka);
+            return pipeline;
+        }
+        catch
+        {
+            // Clients first, then the cluster they talk to, as in DisposeAsync.
+            if (app is not null) await app.DisposeAsync();
+            kafka.OwnedCluster?.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The web host, where it listens, and its logging and telemetry.</summary>
+    private static WebApplicationBuilder CreateHostBuilder(string[] args, LocalPipelineOptions options)
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.WebHost.UseUrls(builder.Configuration["urls"] ?? options.Urls);
@@ -60,86 +94,53 @@ public sealed class LocalPipeline : IAsyncDisposable
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         options.ConfigureLogging?.Invoke(builder.Logging);
         builder.AddLocalTelemetry(options.ConfigureTelemetry);
+        return builder;
+    }
+
+    /// <summary>The pipeline's own services, as the Functions app registers them, with this host's retries, view rebuilds and tables.</summary>
+    private static void AddPipelineServices(WebApplicationBuilder builder, KafkaConnection kafka, GroupProtocol groupProtocol, bool runFunctions, LocalPipelineOptions options)
+    {
         var settings = builder.Configuration;
-
-        EmbeddedKafkaCluster? cluster = null;
-        var kafka = KafkaConnection.FromSettings(settings);
-        var embeddedFetchWait = settings.GetValue(nameof(options.EmbeddedFetchWaitMaxMs), options.EmbeddedFetchWaitMaxMs);
-        bool embedded;
-        if (kafka is null)
+        builder.Services.AddSingleton(options.RetryPolicy);
+        builder.Services.AddSingleton((options.ViewRebuild ?? new ViewRebuildOptions()) with
         {
-            cluster = EmbeddedKafkaCluster.Start(options.EmbeddedBrokers);
-            cluster.SetGroupSessionTimeout(options.EmbeddedGroupSessionTimeout);
-            foreach (var topic in Topics.AllWithDeadLetters)
-                cluster.CreateTopic(topic, Topics.Partitions, options.EmbeddedReplicationFactor);
-            kafka = new KafkaConnection(cluster.BootstrapServers) { FetchWaitMaxMs = embeddedFetchWait };
-            embedded = true;
-        }
-        else
+            RunsBuilds = runFunctions,
+            ConfigureConsumer = config => config.GroupProtocol = groupProtocol,
+        });
+        builder.Services.AddEventFunctionsPipeline(kafka, settings, settings[TableStorage.PrefixSetting] ?? options.TablePrefix, options.ConfigureTables);
+    }
+
+    /// <summary>The trigger's settings and health; when the host runs the functions, their triggers and the overdue scan.</summary>
+    private static void AddTriggerServices(WebApplicationBuilder builder, KafkaConnection kafka, GroupProtocol groupProtocol, bool runFunctions, LocalPipelineOptions options)
+    {
+        builder.Services.AddSingleton(KafkaTriggerOptions.Read(builder.Configuration, options.ConfigureTrigger));
+        builder.Services.AddSingleton<PartitionAssignments>();
+        if (!runFunctions) return;
+        TriggerSet.Add(builder.Services, kafka, groupProtocol);
+        builder.Services.AddHostedService<OverdueOrdersService>();
+    }
+
+    /// <summary>The API and the board when the host runs the functions, else the infrastructure's health only; /metrics either way.</summary>
+    private static void MapRoutes(WebApplication app, bool runFunctions)
+    {
+        // Every error answer is problem details: an exception (500, no stack), an unknown route (404), a method a route does not take (405).
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        if (runFunctions)
         {
-            await ClusterTopology.EnsureReachableAsync(kafka);
-            embedded = await ClusterTopology.IsEmbeddedAsync(kafka);
-            if (embedded) kafka = kafka with { FetchWaitMaxMs = embeddedFetchWait };
-            using var startup = LoggerFactory.Create(logging => logging.AddSimpleConsole());
-            await ClusterTopology.EnsureTopicsAsync(kafka, startup.CreateLogger<LocalPipeline>());
+            app.MapPipelineApi();
+            app.MapOrderBoard();
         }
+        else app.MapInfrastructureHealth();
+        app.MapLocalTelemetry();
+    }
 
-        WebApplication? app = null;
-        try
-        {
-            builder.Services.AddSingleton(options.RetryPolicy);
-            var groupProtocol = GroupProtocolFor(settings, embedded);
-            builder.Services.AddSingleton((options.ViewRebuild ?? new ViewRebuildOptions()) with
-            {
-                RunsBuilds = settings.GetValue("RunFunctions", options.RunFunctions),
-                ConfigureConsumer = config => config.GroupProtocol = groupProtocol,
-            });
-            builder.Services.AddEventFunctionsPipeline(kafka, settings, settings[TableStorage.PrefixSetting] ?? options.TablePrefix, options.ConfigureTables);
-
-            var trigger = new KafkaTriggerOptions();
-            new ConfigurationBuilder().AddJsonFile(Path.Combine(AppContext.BaseDirectory, "host.json"), optional: true).Build()
-                .GetSection(KafkaTriggerOptions.Section).Bind(trigger);
-            // As on the Functions host, an AzureFunctionsJobHost__extensions__kafka__... setting overrides host.json.
-            settings.GetSection(KafkaTriggerOptions.HostSettingsSection).Bind(trigger);
-            options.ConfigureTrigger?.Invoke(trigger);
-            builder.Services.AddSingleton(trigger);
-            builder.Services.AddSingleton<PartitionAssignments>();
-            if (settings.GetValue("RunFunctions", options.RunFunctions))
-            {
-                AddTriggers(builder.Services, kafka, groupProtocol);
-                builder.Services.AddHostedService<OverdueOrdersService>();
-            }
-
-            builder.Services.AddProblemDetails();
-            app = builder.Build();
-            // Every error answer is problem details: an exception (500, no stack), an unknown route (404), a method a route does not take (405).
-            app.UseExceptionHandler();
-            app.UseStatusCodePages();
-            if (settings.GetValue("RunFunctions", options.RunFunctions))
-            {
-                app.MapPipelineApi();
-                app.MapOrderBoard();
-            }
-            else app.MapInfrastructureHealth();
-            app.MapLocalTelemetry();
-            await EnsureTablesAsync(app.Services.GetRequiredService<TableStorage>(), cancellationToken);
-            await app.StartAsync(cancellationToken);
-
-            var pipeline = new LocalPipeline(app, cluster, kafka);
-            app.Logger.LogInformation("Kafka bootstrap servers: {BootstrapServers}{Embedded}", kafka.BrokerList,
-                cluster is not null ? " (embedded)" : embedded ? " (embedded, owned by another host)" : "");
-            app.Logger.LogInformation("Table Storage: {TableEndpoint}", app.Services.GetRequiredService<TableStorage>().Service.Uri);
-            app.Logger.LogInformation("HTTP API: {BaseAddress}api", pipeline.BaseAddress);
-            app.Logger.LogInformation("Order board: {BaseAddress} (metrics: {BaseAddress}{Metrics})", pipeline.BaseAddress, pipeline.BaseAddress, LocalTelemetry.MetricsPath.TrimStart('/'));
-            return pipeline;
-        }
-        catch
-        {
-            // Clients first, then the cluster they talk to, as in DisposeAsync.
-            if (app is not null) await app.DisposeAsync();
-            cluster?.Dispose();
-            throw;
-        }
+    private void LogWhereItServes(LocalKafka kafka)
+    {
+        app.Logger.LogInformation("Kafka bootstrap servers: {BootstrapServers}{Embedded}", kafka.Connection.BrokerList, kafka.Ownership);
+        app.Logger.LogInformation("Table Storage: {TableEndpoint}", app.Services.GetRequiredService<TableStorage>().Service.Uri);
+        app.Logger.LogInformation("HTTP API: {BaseAddress}api", BaseAddress);
+        app.Logger.LogInformation("Order board: {BaseAddress} (metrics: {BaseAddress}{Metrics})", BaseAddress, BaseAddress, LocalTelemetry.MetricsPath.TrimStart('/'));
     }
 
     private static async Task EnsureTablesAsync(TableStorage tables, CancellationToken cancellationToken)
@@ -161,30 +162,6 @@ public sealed class LocalPipeline : IAsyncDisposable
     /// <summary>Where <c>UseDevelopmentStorage=true</c> finds Azurite's Table service.</summary>
     private const int DevelopmentStoragePort = 10002;
 
-    private static void AddTriggers(IServiceCollection services, KafkaConnection kafka, GroupProtocol protocol)
-    {
-        // One consumer per trigger, as the Functions host runs them: a function per topic it reads, each in its group.
-        services.AddSingleton<IHostedService>(sp =>
-            new TriggerSet(sp.GetServices<IEventFunction>().SelectMany(function => TriggerGroups.All(function).Select(trigger =>
-            {
-                var config = kafka.ConsumerConfig(trigger.Group);
-                config.GroupProtocol = protocol;
-                config.MaxPollIntervalMs = sp.GetRequiredService<KafkaTriggerOptions>().MaxPollIntervalMs;
-                if (protocol == GroupProtocol.Classic) config.SessionTimeoutMs = 6000;
-                sp.GetRequiredService<PartitionAssignments>().Expect(trigger.Group);
-                return ActivatorUtilities.CreateInstance<KafkaTriggerListener>(sp, function, trigger.Topic, config);
-            })).ToList()));
-    }
-
-    /// <summary>
-    /// KIP-848 groups assign partitions in seconds, and the embedded cluster serves them (classic groups there wait
-    /// out a session timeout on every join); on any other cluster the classic protocol is the safe default.
-    /// </summary>
-    private static GroupProtocol GroupProtocolFor(IConfiguration settings, bool embedded) =>
-        Enum.TryParse<GroupProtocol>(settings[GroupProtocolSetting], ignoreCase: true, out var configured) ? configured
-        : embedded ? GroupProtocol.Consumer : GroupProtocol.Classic;
-
-
     public async ValueTask DisposeAsync()
     {
         await app.StopAsync();
@@ -194,12 +171,4 @@ public sealed class LocalPipeline : IAsyncDisposable
     }
 
     public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => app.WaitForShutdownAsync(cancellationToken);
-
-    /// <summary>Starts the triggers together and stops them together, so shutdown does not wait on each in turn.</summary>
-    private sealed class TriggerSet(IReadOnlyList<KafkaTriggerListener> listeners) : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken) => Task.WhenAll(listeners.Select(l => l.StartAsync(cancellationToken)));
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.WhenAll(listeners.Select(l => l.StopAsync(cancellationToken)));
-    }
 }

@@ -1,6 +1,4 @@
-using EventFunctions;
 using EventFunctions.LocalHost;
-using EventFunctions.LocalHost.Benchmark;
 using EventFunctions.LocalHost.Operations;
 using EventFunctions.LocalHost.Startup;
 using EventFunctions.Messaging;
@@ -13,8 +11,7 @@ try
 }
 catch (UsageException e)
 {
-    Console.Error.WriteLine($"run.sh: {e.Message} (./run.sh --help lists what it takes)");
-    return 2;
+    return OneLineError.Of(e)!.Print();
 }
 
 try
@@ -40,7 +37,9 @@ try
             }
             return 0;
         case "bench":
-            return await OrderBenchmark.RunAsync(settings);
+            // A program of its own, which run.sh starts when bench is its first word (run.sh cannot tell an option's value from a command).
+            Console.Error.WriteLine("run.sh: the benchmark is a program of its own: ./run.sh bench [options], bench first, or dotnet run --project functions/EventFunctions.Benchmark -c Release -- [options]");
+            return 2;
         case "views":
             return await ViewsCommand.RunAsync(command.Words, settings);
         default:
@@ -53,13 +52,7 @@ catch (HttpRequestException e) when (command.Command is "dlq" or "overdue" or "v
     Console.Error.WriteLine($"run.sh: no pipeline answers at {VerbOptions.Parse([.. command.Settings]).Api}: {e.Message.TrimEnd('.')}. Start one with ./run.sh, or point --api at one.");
     return 1;
 }
-catch (InvalidSettingException e)
+catch (Exception e) when (OneLineError.Of(e) is { } error)
 {
-    Console.Error.WriteLine($"run.sh: {e.Message}");
-    return 2;
-}
-catch (StartupFailure e)
-{
-    Console.Error.WriteLine($"run.sh: {e.Message}");
-    return 1;
+    return error.Print();
 }

@@ -11,6 +11,20 @@ public sealed class KafkaTriggerOptions
     /// <summary>Where app settings override host.json, as the Functions host reads <c>AzureFunctionsJobHost__extensions__kafka__*</c>.</summary>
     public const string HostSettingsSection = "AzureFunctionsJobHost:" + Section;
 
+    /// <summary>
+    /// The trigger's settings as the Functions host reads them: host.json beside the program, then any
+    /// <c>AzureFunctionsJobHost__extensions__kafka__...</c> setting over it; then <paramref name="configure"/> (tests).
+    /// </summary>
+    public static KafkaTriggerOptions Read(IConfiguration settings, Action<KafkaTriggerOptions>? configure)
+    {
+        var trigger = new KafkaTriggerOptions();
+        new ConfigurationBuilder().AddJsonFile(Path.Combine(AppContext.BaseDirectory, "host.json"), optional: true).Build()
+            .GetSection(Section).Bind(trigger);
+        settings.GetSection(HostSettingsSection).Bind(trigger);
+        configure?.Invoke(trigger);
+        return trigger;
+    }
+
     public int MaxBatchSize { get; set; } = 64;
 
     public int SubscriberIntervalInSeconds { get; set; } = 1;

@@ -84,6 +84,7 @@ public sealed class CommandLineTests
     [InlineData(0, "Usage: ./run.sh", "--help")]
     [InlineData(2, "run.sh: --orders takes a whole number of at least 1, not '0'", "bench", "--orders", "0")]
     [InlineData(2, "run.sh: unknown command 'serve'", "serve")]
+    [InlineData(2, "run.sh: the benchmark is a program of its own: ./run.sh bench [options], bench first", "--skus", "3", "bench")]
     [InlineData(1, "run.sh: no pipeline answers at http://127.0.0.1:9/api: ", "views", "--api", "http://127.0.0.1:9/api")]
     [InlineData(1, "run.sh: no pipeline answers at http://127.0.0.1:9/api: ", "dlq", "list", "--api", "http://127.0.0.1:9/api")]
     [InlineData(1, "run.sh: Table Storage at http://127.0.0.1:9/devstoreaccount1 is unreachable (Connection refused", "--urls", "http://127.0.0.1:0", "--AzureWebJobsStorage", UnreachableStorage)]

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace EventFunctions.LocalHost.Benchmark;
+namespace EventFunctions.Benchmark;
 
 /// <summary>The benchmark's own options (<c>--name value</c> or <c>--name=value</c>); every other argument is a setting for the pipeline.</summary>
 internal sealed class BenchmarkArgs(string[] args)

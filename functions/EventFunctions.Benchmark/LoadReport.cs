@@ -3,7 +3,7 @@ using EventFunctions.Orders.Payments;
 using EventFunctions.ReadSide.OrderViews;
 using EventFunctions.Storage;
 
-namespace EventFunctions.LocalHost.Benchmark;
+namespace EventFunctions.Benchmark;
 
 /// <summary>The figures of one load: rates, placed→final percentiles, each step's latency, and what an order cost.</summary>
 internal sealed class LoadReport(IReadOnlyList<OrderOutcome> outcomes, PipelineCost cost, IReadOnlyDictionary<string, double[]> stepMilliseconds)

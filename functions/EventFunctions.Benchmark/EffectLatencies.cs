@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using EventFunctions.Telemetry;
 
-namespace EventFunctions.LocalHost.Benchmark;
+namespace EventFunctions.Benchmark;
 
 /// <summary>
 /// Listens to the pipeline's own <c>eventfunctions.effect.latency</c> measurements and keeps every one, by function,

@@ -1,4 +1,4 @@
-namespace EventFunctions.LocalHost.Benchmark;
+namespace EventFunctions.Benchmark;
 
 /// <summary>What load to run: the closed one (every order at once) unless a rate or a ramp is asked.</summary>
 internal sealed record BenchmarkPlan(

@@ -5,7 +5,7 @@ using EventFunctions.Orders.Intake;
 using EventFunctions.ReadSide.OrderViews;
 using EventFunctions.Storage;
 
-namespace EventFunctions.LocalHost.Benchmark;
+namespace EventFunctions.Benchmark;
 
 /// <summary>One order's times, from the benchmark's start: when it was due to be placed, accepted (202), and seen final.</summary>
 internal sealed record OrderOutcome(TimeSpan Due, TimeSpan Accepted, TimeSpan Final, OrderStatus Status)

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace EventFunctions.LocalHost.Benchmark;
+namespace EventFunctions.Benchmark;
 
 /// <summary>
 /// CPU time used so far by this process and by a local Azurite, as the kernel accounts it (<c>/proc/[pid]/stat</c>,

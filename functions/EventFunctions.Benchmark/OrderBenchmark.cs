@@ -3,11 +3,13 @@ using System.Net.Http.Json;
 using Azure;
 using Azure.Data.Tables;
 using Confluent.Kafka;
+using EventFunctions.Http;
 using EventFunctions.Orders.Intake;
-using EventFunctions.ReadSide.Versions;
+using EventFunctions.LocalHost;
 using EventFunctions.Storage;
+using EventFunctions.ReadSide.Versions;
 
-namespace EventFunctions.LocalHost.Benchmark;
+namespace EventFunctions.Benchmark;
 
 /// <summary>
 /// Runs a freshly started pipeline (new tables) under load over its HTTP API, in one of three modes:

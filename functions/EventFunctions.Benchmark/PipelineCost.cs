@@ -3,7 +3,7 @@ using EventFunctions.Contracts;
 using EventFunctions.Messaging;
 using EventFunctions.Storage;
 
-namespace EventFunctions.LocalHost.Benchmark;
+namespace EventFunctions.Benchmark;
 
 /// <summary>
 /// What the pipeline has used so far: CPU of the host and of Azurite, Table Storage use by caller and entities by
