@@ -138,7 +138,7 @@ public sealed class KafkaTriggerListener(
     {
         var records = batch.Select(IncomingRecord.From).ToList();
         var partitions = batch.Select(r => r.TopicPartition).Distinct().ToList();
-        var paused = false;
+        var paused = new PausedPartitions();
         try
         {
             for (var failures = 1; ; failures++)
@@ -156,8 +156,7 @@ public sealed class KafkaTriggerListener(
                             Name, batch.Count, options.CommitOnFailure, options.MaxRetries);
                         return true;
                     }
-                    paused = true;
-                    if (!KeepMembership(consumer, partitions))
+                    if (!KeepMembership(consumer, paused, partitions))
                     {
                         logger.LogInformation("{Function}: a failing batch's partitions moved to another member, which redelivers it", Name);
                         return false;
@@ -168,7 +167,7 @@ public sealed class KafkaTriggerListener(
         finally
         {
             // Only after a pause: resuming costs librdkafka work on every partition, and most batches succeed at once.
-            if (paused) Resume(consumer);
+            if (paused.Any) Resume(consumer, paused);
         }
     }
 
@@ -177,23 +176,23 @@ public sealed class KafkaTriggerListener(
     /// member in its group and serves rebalances. A record fetched before the pause is put back. Says whether the
     /// batch's partitions are still this member's.
     /// </summary>
-    private bool KeepMembership(IConsumer<byte[]?, byte[]?> consumer, IReadOnlyList<TopicPartition> batchPartitions)
+    private bool KeepMembership(IConsumer<byte[]?, byte[]?> consumer, PausedPartitions paused, IReadOnlyList<TopicPartition> batchPartitions)
     {
-        consumer.Pause(consumer.Assignment);
+        paused.PauseAssignment(consumer);
         if (Poll(consumer, TimeSpan.Zero) is { } early)
         {
             consumer.Seek(early.TopicPartitionOffset);
-            consumer.Pause([early.TopicPartition]);
+            paused.Pause(consumer, [early.TopicPartition]);
         }
         var assignment = consumer.Assignment;
         return batchPartitions.All(assignment.Contains);
     }
 
-    private void Resume(IConsumer<byte[]?, byte[]?> consumer)
+    private void Resume(IConsumer<byte[]?, byte[]?> consumer, PausedPartitions paused)
     {
         try
         {
-            consumer.Resume(consumer.Assignment);
+            paused.ResumeAll(consumer);
         }
         catch (KafkaException e)
         {
