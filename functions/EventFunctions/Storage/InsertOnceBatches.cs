@@ -20,8 +20,12 @@ public sealed class InsertOnceBatches(TableClient table, string? caller = null)
 
     private readonly Dictionary<string, PartitionQueue> partitions = new();
 
-    /// <summary>Null when <paramref name="row"/> was inserted; otherwise the row that was there already.</summary>
-    public Task<TableEntity?> InsertAsync(TableEntity row, CancellationToken cancellationToken)
+    /// <summary>
+    /// Null when <paramref name="row"/> was inserted; otherwise the row that was there already. A caller that gives up
+    /// (<paramref name="cancellationToken"/>) while its row still waits takes the row back: a claim the API stopped
+    /// waiting for must not land later, out of the order the log puts things in. A row already sent may still land.
+    /// </summary>
+    public async Task<TableEntity?> InsertAsync(TableEntity row, CancellationToken cancellationToken)
     {
         var pending = new Pending(row);
         bool start;
@@ -34,7 +38,11 @@ public sealed class InsertOnceBatches(TableClient table, string? caller = null)
             queue.Flushing = true;
         }
         if (start) _ = FlushAsync(queue);
-        return pending.Done.Task.WaitAsync(cancellationToken);
+        await using var takeBack = cancellationToken.Register(() =>
+        {
+            lock (partitions) queue.Waiting.Remove(pending);
+        });
+        return await pending.Done.Task.WaitAsync(cancellationToken);
     }
 
     /// <summary>Sends what waits, round after round, until nothing does; runs detached from any caller's cancellation.</summary>
