@@ -59,11 +59,13 @@ public sealed class OrdersApi(
         var fingerprint = OrderFingerprint.Of(order);
         // The order id is an idempotency key: the first content claims it; the same content again is the same order.
         var (held, unclaimed) = await TryClaimAsync(orderId, fingerprint, cancellationToken);
-        if (held is not null && held != fingerprint)
+        if (held is not null && held.Fingerprint != fingerprint)
             return Results.Problem($"orderId '{orderId}' was already used with different content; use a new orderId for a new order.",
                 statusCode: StatusCodes.Status409Conflict, title: "orderId already used with different content.");
 
-        var placementId = unclaimed is null ? OrderPlacement.ClaimedId(orderId) : OrderPlacement.DeferredId(orderId, fingerprint);
+        // A request accepted before with its claim deferred is re-published as that placement: the same event again.
+        var deferred = unclaimed is not null || held!.Deferred;
+        var placementId = deferred ? OrderPlacement.DeferredId(orderId, fingerprint) : OrderPlacement.ClaimedId(orderId);
         var placed = new EventEnvelope(placementId, Provenance.SourceOf(Emitter), clock.GetUtcNow(), null, order);
         // 202 only once Kafka has acknowledged the event: from here on the order cannot be lost. A retry of the same
         // request re-publishes the same event (same id), which the pipeline takes once.
@@ -79,11 +81,12 @@ public sealed class OrdersApi(
             throw new KafkaException(new Error(ErrorCode.Local_MsgTimedOut,
                 $"no acknowledgement of order {orderId} within {IntakeDeadline.TotalSeconds:0} s; it may still arrive, and the same request again is the same order"));
         }
-        if (unclaimed is null) return Results.Accepted($"/api/orders/{orderId}", new { orderId });
+        if (!deferred) return Results.Accepted($"/api/orders/{orderId}", new { orderId });
         // The client follows its own placement: the order's, if it took the id, or its rejection if another body did.
+        var accepted = Results.Accepted($"/api/orders/{orderId}?placement={placementId}", new { orderId, placementId, claim = "deferred" });
+        if (unclaimed is null) return accepted;
         logger.LogWarning("Order {OrderId} accepted with its claim deferred to ValidateOrder: {Reason}", orderId, unclaimed.Reason);
-        return availability.ServedDespite(unclaimed, Results.Accepted($"/api/orders/{orderId}?placement={placementId}",
-            new { orderId, placementId, claim = "deferred" }));
+        return availability.ServedDespite(unclaimed, accepted);
     }
 
     /// <summary>
@@ -91,14 +94,14 @@ public sealed class OrdersApi(
     /// <see cref="ClaimPatience"/> or fails in a way a later attempt may not, the failure. Storage that hangs rather
     /// than refuses would otherwise hold the client through every retry of the SDK (minutes).
     /// </summary>
-    private async Task<(string? Held, Failure? Unclaimed)> TryClaimAsync(string orderId, string fingerprint, CancellationToken cancellationToken)
+    private async Task<(OrderClaim? Held, Failure? Unclaimed)> TryClaimAsync(string orderId, string fingerprint, CancellationToken cancellationToken)
     {
         // Giving up cancels the claim, so that one not yet sent is not sent: ValidateOrder claims for the order instead.
         using var patience = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         patience.CancelAfter(ClaimPatience);
         try
         {
-            return (await requests.ClaimAsync(orderId, fingerprint, patience.Token), null);
+            return (await requests.ClaimAsync(orderId, new OrderClaim(fingerprint, Deferred: false), patience.Token), null);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

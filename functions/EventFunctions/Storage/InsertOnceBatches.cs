@@ -52,18 +52,30 @@ public sealed class InsertOnceBatches(TableClient table, string? caller = null)
         while (true)
         {
             List<Pending> round;
+            List<(Pending Leader, Pending Follower)> followers;
             lock (partitions)
             {
-                // One row per key in a transaction: a second request for a key waits a round, and then finds the first's row.
+                // One row per key in a transaction. Later requests for a key in the round follow it: they learn its
+                // outcome with it, rather than each waiting a round of its own (two hundred requests racing for one
+                // order id would otherwise take two hundred rounds).
                 round = queue.Waiting.DistinctBy(p => p.Row.RowKey).Take(TableLimits.TransactionOperations).ToList();
                 if (round.Count == 0)
                 {
                     queue.Flushing = false;
                     return;
                 }
-                foreach (var pending in round) queue.Waiting.Remove(pending);
+                var leaders = round.ToDictionary(p => p.Row.RowKey);
+                followers = queue.Waiting.Where(p => leaders.TryGetValue(p.Row.RowKey, out var leader) && leader != p)
+                    .Select(p => (leaders[p.Row.RowKey], p)).ToList();
+                queue.Waiting.RemoveAll(p => leaders.ContainsKey(p.Row.RowKey));
             }
             await SubmitAsync(round);
+            foreach (var (leader, follower) in followers)
+            {
+                // The leader's row is there now, whether it put it there or found it: the follower finds it too.
+                if (leader.Done.Task.IsCompletedSuccessfully) follower.Done.TrySetResult(leader.Done.Task.Result ?? leader.Row);
+                else lock (partitions) queue.Waiting.Add(follower);
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+using EventFunctions.Messaging;
 using EventFunctions.Lineage;
 
 namespace EventFunctions.UnitTests.EventContracts;

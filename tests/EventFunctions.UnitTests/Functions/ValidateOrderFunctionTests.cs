@@ -78,11 +78,11 @@ public class ValidateOrderFunctionTests
         // The claims table as it answers: the first claim of an id holds it.
         var held = new Dictionary<string, string>();
         var claims = new List<string>();
-        requests.Setup(r => r.ClaimAsync("o-1", It.IsAny<string>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((string id, string fingerprint, CancellationToken _) =>
+        requests.Setup(r => r.ClaimAsync("o-1", It.Is<OrderClaim>(c => c.Deferred), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((string id, OrderClaim claim, CancellationToken _) =>
             {
-                claims.Add(fingerprint);
-                return held.TryAdd(id, fingerprint) ? fingerprint : held[id];
+                claims.Add(claim.Fingerprint);
+                return new OrderClaim(held.TryAdd(id, claim.Fingerprint) ? claim.Fingerprint : held[id], Deferred: true);
             });
         var function = new ValidateOrderFunction(catalogue.Object, requests.Object, TestEvents.Clock());
 
@@ -102,7 +102,9 @@ public class ValidateOrderFunctionTests
         catalogue.Setup(c => c.GetPricesAsync(It.IsAny<IReadOnlyCollection<string>>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new Dictionary<string, CataloguePrice> { ["sku-a"] = new(5m) });
         var placed = TestEvents.Placed("o-1", new OrderLine("sku-a", 2));
-        requests.Setup(r => r.ClaimAsync("o-1", OrderFingerprint.Of(placed), It.IsAny<CancellationToken>())).ReturnsAsync(OrderFingerprint.Of(placed));
+        // Claimed at the API by the same body, which then came again while storage was away.
+        requests.Setup(r => r.ClaimAsync("o-1", new OrderClaim(OrderFingerprint.Of(placed), true), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new OrderClaim(OrderFingerprint.Of(placed), false));
         var function = new ValidateOrderFunction(catalogue.Object, requests.Object, TestEvents.Clock());
 
         var effects = await function.HandleAsync([Deferred(placed)], CancellationToken.None);

@@ -1,3 +1,4 @@
+using EventFunctions.Messaging;
 using EventFunctions.Lineage;
 
 namespace EventFunctions.UnitTests.Lineage;
@@ -26,5 +27,13 @@ public class OrderPlacementTests
         Assert.NotEqual(OrderPlacement.DeferredId("o-1", OrderFingerprint.Of(Order)), OrderPlacement.DeferredId("o-1", OrderFingerprint.Of(other)));
         Assert.Equal(OrderPlacement.DeferredId("o-1", OrderFingerprint.Of(Order)), OrderPlacement.DeferredId("o-1", OrderFingerprint.Of(Order with { })));
         Assert.NotEqual(OrderPlacement.ClaimedId("o-1"), OrderPlacement.DeferredId("o-1", OrderFingerprint.Of(Order)));
+    }
+
+    [Fact]
+    public void A_deferred_placement_is_still_deferred_when_a_consumer_decodes_its_record()
+    {
+        var deferred = TestEvents.Envelope(Order, OrderPlacement.DeferredId("o-1", OrderFingerprint.Of(Order)));
+
+        Assert.True(OrderPlacement.IsDeferred(EventFunctions.Messaging.EventCodec.Decode(TestEvents.Record(deferred))));
     }
 }

@@ -1,6 +1,7 @@
 using EventFunctions.Contracts;
 using EventFunctions.Contracts.Events;
 using EventFunctions.Lineage;
+using EventFunctions.Messaging;
 
 namespace EventFunctions.Functions.ProjectOrderView;
 

@@ -1,6 +1,7 @@
 using EventFunctions.Contracts;
 using EventFunctions.Contracts.Events;
 using EventFunctions.Lineage;
+using EventFunctions.Messaging;
 using EventFunctions.Storage;
 
 namespace EventFunctions.Functions.ValidateOrder;
@@ -46,7 +47,8 @@ public sealed class ValidateOrderFunction(ICatalogue catalogue, IOrderRequests r
             foreach (var placement in order)
             {
                 var fingerprint = OrderFingerprint.Of((OrderPlaced)placement.Data);
-                claims.Add((placement.Id, (fingerprint, await requests.ClaimAsync(placement.Subject, fingerprint, cancellationToken))));
+                var held = await requests.ClaimAsync(placement.Subject, new OrderClaim(fingerprint, Deferred: true), cancellationToken);
+                claims.Add((placement.Id, (fingerprint, held.Fingerprint)));
             }
             return claims;
         }));

@@ -1,8 +1,7 @@
 using EventFunctions.Contracts;
 using EventFunctions.Contracts.Events;
-using EventFunctions.Messaging;
 
-namespace EventFunctions.Lineage;
+namespace EventFunctions.Messaging;
 
 /// <summary>
 /// The id the API gives an OrderPlaced, which says whether its order id was claimed before it was published.
