@@ -20,8 +20,9 @@ public sealed class TransientFaultGuard(TransientFaults health)
         try
         {
             var result = await handle();
-            // Only an answer that went through says the fault is over; a refused request may never have reached storage.
-            if (result is not IStatusCodeHttpResult { StatusCode: >= 400 }) health.Recovered(ApiName);
+            // Only an answer that went through says the fault is over; a refused request may never have reached storage,
+            // and one served without it (an order accepted with its claim deferred) says nothing of it.
+            if (result is not (IStatusCodeHttpResult { StatusCode: >= 400 } or ServedWithout)) health.Recovered(ApiName);
             return result;
         }
         catch (Exception e) when (FailureClassifier.Classify(e) is { Kind: FailureKind.Transient } failure)
@@ -32,6 +33,23 @@ public sealed class TransientFaultGuard(TransientFaults health)
                 statusCode: StatusCodes.Status503ServiceUnavailable,
                 title: "Temporarily unavailable."));
         }
+    }
+
+    /// <summary>
+    /// <paramref name="result"/>, served although <paramref name="failure"/> kept a dependency from answering: the
+    /// request needed it only in part. Health keeps naming the dependency until a request goes through it again.
+    /// </summary>
+    public IResult ServedDespite(Failure failure, IResult result)
+    {
+        health.Waiting(ApiName, failure);
+        return new ServedWithout(result);
+    }
+
+    private sealed class ServedWithout(IResult inner) : IResult, IStatusCodeHttpResult
+    {
+        public int? StatusCode => (inner as IStatusCodeHttpResult)?.StatusCode;
+
+        public Task ExecuteAsync(HttpContext httpContext) => inner.ExecuteAsync(httpContext);
     }
 
     private sealed class RetryAfterResult(IResult inner) : IResult

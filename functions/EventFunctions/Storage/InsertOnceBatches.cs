@@ -20,8 +20,12 @@ public sealed class InsertOnceBatches(TableClient table, string? caller = null)
 
     private readonly Dictionary<string, PartitionQueue> partitions = new();
 
-    /// <summary>Null when <paramref name="row"/> was inserted; otherwise the row that was there already.</summary>
-    public Task<TableEntity?> InsertAsync(TableEntity row, CancellationToken cancellationToken)
+    /// <summary>
+    /// Null when <paramref name="row"/> was inserted; otherwise the row that was there already. A caller that gives up
+    /// (<paramref name="cancellationToken"/>) while its row still waits takes the row back: a claim the API stopped
+    /// waiting for must not land later, out of the order the log puts things in. A row already sent may still land.
+    /// </summary>
+    public async Task<TableEntity?> InsertAsync(TableEntity row, CancellationToken cancellationToken)
     {
         var pending = new Pending(row);
         bool start;
@@ -34,7 +38,17 @@ public sealed class InsertOnceBatches(TableClient table, string? caller = null)
             queue.Flushing = true;
         }
         if (start) _ = FlushAsync(queue);
-        return pending.Done.Task.WaitAsync(cancellationToken);
+        try
+        {
+            return await pending.Done.Task.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Taken back here rather than in a callback on the token: WaitAsync's own callback may run this method's
+            // continuation inline, which would dispose such a registration before it ran, and the row would go anyway.
+            lock (partitions) queue.Waiting.Remove(pending);
+            throw;
+        }
     }
 
     /// <summary>Sends what waits, round after round, until nothing does; runs detached from any caller's cancellation.</summary>
@@ -44,18 +58,30 @@ public sealed class InsertOnceBatches(TableClient table, string? caller = null)
         while (true)
         {
             List<Pending> round;
+            List<(Pending Leader, Pending Follower)> followers;
             lock (partitions)
             {
-                // One row per key in a transaction: a second request for a key waits a round, and then finds the first's row.
+                // One row per key in a transaction. Later requests for a key in the round follow it: they learn its
+                // outcome with it, rather than each waiting a round of its own (two hundred requests racing for one
+                // order id would otherwise take two hundred rounds).
                 round = queue.Waiting.DistinctBy(p => p.Row.RowKey).Take(TableLimits.TransactionOperations).ToList();
                 if (round.Count == 0)
                 {
                     queue.Flushing = false;
                     return;
                 }
-                foreach (var pending in round) queue.Waiting.Remove(pending);
+                var leaders = round.ToDictionary(p => p.Row.RowKey);
+                followers = queue.Waiting.Where(p => leaders.TryGetValue(p.Row.RowKey, out var leader) && leader != p)
+                    .Select(p => (leaders[p.Row.RowKey], p)).ToList();
+                queue.Waiting.RemoveAll(p => leaders.ContainsKey(p.Row.RowKey));
             }
             await SubmitAsync(round);
+            foreach (var (leader, follower) in followers)
+            {
+                // The leader's row is there now, whether it put it there or found it: the follower finds it too.
+                if (leader.Done.Task.IsCompletedSuccessfully) follower.Done.TrySetResult(leader.Done.Task.Result ?? leader.Row);
+                else lock (partitions) queue.Waiting.Add(follower);
+            }
         }
     }
 

@@ -95,17 +95,21 @@ public class PipelineFixture : IAsyncLifetime
     }
 
     /// <summary>Long-polls the view (no sleeping loop) until its status is final and every event that led there is in it.</summary>
-    public async Task<OrderView> FinalViewAsync(string orderId)
+    public Task<OrderView> FinalViewAsync(string orderId) => FinalViewAtAsync($"/api/orders/{orderId}");
+
+    /// <summary>As <see cref="FinalViewAsync"/>, for the view at <paramref name="location"/>, such as the Location of a 202.</summary>
+    public async Task<OrderView> FinalViewAtAsync(string location)
     {
         var deadline = DateTime.UtcNow + Patience;
+        var separator = location.Contains('?') ? '&' : '?';
         while (DateTime.UtcNow < deadline)
         {
-            var response = await Http.GetAsync($"/api/orders/{orderId}?waitFor={OrderQuery.FinalStatus}&waitSeconds=10");
+            var response = await Http.GetAsync($"{location}{separator}waitFor={OrderQuery.FinalStatus}&waitSeconds=10");
             if (!response.IsSuccessStatusCode) continue;
             var view = (await response.Content.ReadFromJsonAsync<OrderView>(OrdersApi.Json))!;
             if (view.IsComplete) return view;
         }
-        throw new TimeoutException($"Order {orderId} did not reach a final status within {Patience}.");
+        throw new TimeoutException($"The order at {location} did not reach a final status within {Patience}.");
     }
 
     /// <summary>The ledger rows (charge, refund) of an order, read straight from Table Storage.</summary>

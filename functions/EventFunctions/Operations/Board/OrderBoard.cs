@@ -158,7 +158,8 @@ public sealed class OrderBoard
         public bool Add(IEnumerable<ProjectedEvent> added)
         {
             var changed = false;
-            foreach (var e in added) changed |= events.TryAdd(e.Type, e);
+            // A placement's rejection (another body took the order id first) ends that placement, not the order.
+            foreach (var e in added.Where(e => e.Data is not OrderRejected rejected || !rejected.RejectsPlacement())) changed |= events.TryAdd(e.Type, e);
             if (!changed) return false;
 
             var view = OrderView.Fold(orderId, events.Values.Select(e => e.Data!));

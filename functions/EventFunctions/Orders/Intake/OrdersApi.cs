@@ -5,6 +5,7 @@ using EventFunctions.Contracts;
 using EventFunctions.Http;
 using EventFunctions.Messaging;
 using EventFunctions.Processing.Lineage;
+using EventFunctions.Processing.Retries;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -19,14 +20,21 @@ public sealed class OrdersApi(
     IEventPublisher publisher, IOrderRequests requests, ProvenanceKeys keys, TimeProvider clock, TransientFaultGuard guard, ILogger<OrdersApi> logger)
 {
     /// <summary>The writer of the orders topic, as health names the API (<see cref="TransientFaultGuard.ApiName"/>).</summary>
-    public const string Emitter = TransientFaultGuard.ApiName;
+    public const string Emitter = OrderPlacement.Writer;
 
     /// <summary>
-    /// How long a POST waits for Table Storage to claim its order id, then for Kafka to acknowledge its order. Past it
-    /// the client is told to come back (503, Retry-After) rather than held for the SDK's retries or the producer's
-    /// whole message timeout: the order may still reach Kafka, and a retry of the same request is the same order.
+    /// How long a POST waits for Kafka to acknowledge its order. Past it the client is told to come back (503,
+    /// Retry-After) rather than held for the producer's whole message timeout: the order may still reach Kafka, and a
+    /// retry of the same request is the same order.
     /// </summary>
     public static readonly TimeSpan IntakeDeadline = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long a POST waits for Table Storage to claim its order id. Past it, or when storage refuses, the order is
+    /// accepted with its claim deferred to ValidateOrder (<see cref="OrderPlacement"/>): intake needs Kafka, not
+    /// storage. Long enough that a busy but healthy storage answers, so that deferring stays the exception.
+    /// </summary>
+    public static readonly TimeSpan ClaimPatience = TimeSpan.FromSeconds(2);
 
     /// <summary>The API's JSON (<see cref="ApiJson.Options"/>), by the name clients of the orders API have read it with.</summary>
     public static readonly JsonSerializerOptions Json = ApiJson.Options;
@@ -43,12 +51,17 @@ public sealed class OrdersApi(
 
         var orderId = request!.OrderId ?? Guid.NewGuid().ToString("N");
         var order = RequestValidation.ToEvent(request, orderId);
+        var fingerprint = OrderFingerprint.Of(order);
         // The order id is an idempotency key: the first content claims it; the same content again is the same order.
-        if (await ClaimAsync(orderId, OrderFingerprint.Of(order), cancellationToken) != OrderFingerprint.Of(order))
+        var (held, unclaimed) = await TryClaimAsync(orderId, fingerprint, cancellationToken);
+        if (held is not null && held.Fingerprint != fingerprint)
             return Results.Problem($"orderId '{orderId}' was already used with different content; use a new orderId for a new order.",
                 statusCode: StatusCodes.Status409Conflict, title: "orderId already used with different content.");
 
-        var placed = new EventEnvelope(DeterministicId.For(Emitter, orderId), Provenance.SourceOf(Emitter), clock.GetUtcNow(), null, order);
+        // A request accepted before with its claim deferred is re-published as that placement: the same event again.
+        var deferred = unclaimed is not null || held!.Deferred;
+        var placementId = deferred ? OrderPlacement.DeferredId(orderId, fingerprint) : OrderPlacement.ClaimedId(orderId);
+        var placed = new EventEnvelope(placementId, Provenance.SourceOf(Emitter), clock.GetUtcNow(), null, order);
         // 202 only once Kafka has acknowledged the event: from here on the order cannot be lost. A retry of the same
         // request re-publishes the same event (same id), which the pipeline takes once.
         // The order's trace starts with this request: every event of the order carries it on (TraceHeaders).
@@ -63,24 +76,35 @@ public sealed class OrdersApi(
             throw new KafkaException(new Error(ErrorCode.Local_MsgTimedOut,
                 $"no acknowledgement of order {orderId} within {IntakeDeadline.TotalSeconds:0} s; it may still arrive, and the same request again is the same order"));
         }
-        return Results.Accepted($"/api/orders/{orderId}", new { orderId });
+        if (!deferred) return Results.Accepted($"/api/orders/{orderId}", new { orderId });
+        // The client follows its own placement: the order's, if it took the id, or its rejection if another body did.
+        var accepted = Results.Accepted($"/api/orders/{orderId}?placement={placementId}", new { orderId, placementId, claim = "deferred" });
+        if (unclaimed is null) return accepted;
+        logger.LogWarning("Order {OrderId} accepted with its claim deferred to ValidateOrder: {Reason}", orderId, unclaimed.Reason);
+        return guard.ServedDespite(unclaimed, accepted);
     }
 
     /// <summary>
-    /// The claim of <paramref name="orderId"/>, waited for no longer than <see cref="IntakeDeadline"/>: storage that
-    /// hangs rather than refuses would otherwise hold the client through every retry of the SDK (minutes). Past it, the
-    /// client is told to come back (503, Retry-After), and health names Table Storage.
+    /// The claim of <paramref name="orderId"/>: the fingerprint it holds, or, when storage does not answer within
+    /// <see cref="ClaimPatience"/> or fails in a way a later attempt may not, the failure. Storage that hangs rather
+    /// than refuses would otherwise hold the client through every retry of the SDK (minutes).
     /// </summary>
-    private async Task<string> ClaimAsync(string orderId, string fingerprint, CancellationToken cancellationToken)
+    private async Task<(OrderClaim? Held, Failure? Unclaimed)> TryClaimAsync(string orderId, string fingerprint, CancellationToken cancellationToken)
     {
+        // Giving up cancels the claim, so that one not yet sent is not sent: ValidateOrder claims for the order instead.
+        using var patience = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        patience.CancelAfter(ClaimPatience);
         try
         {
-            return await requests.ClaimAsync(orderId, fingerprint, cancellationToken).WaitAsync(IntakeDeadline, cancellationToken);
+            return (await requests.ClaimAsync(orderId, new OrderClaim(fingerprint, Deferred: false), patience.Token), null);
         }
-        catch (TimeoutException)
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new Azure.RequestFailedException(StatusCodes.Status408RequestTimeout,
-                $"no answer to the claim of order {orderId} within {IntakeDeadline.TotalSeconds:0} s");
+            return (null, Failure.Transient(FailureClassifier.Storage, $"no answer to the claim of order {orderId} within {ClaimPatience.TotalSeconds:0} s"));
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && FailureClassifier.Classify(e) is { Kind: FailureKind.Transient } failure)
+        {
+            return (null, failure with { Source = FailureClassifier.Storage });
         }
     }
 }

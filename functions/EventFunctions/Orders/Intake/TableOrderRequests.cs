@@ -13,6 +13,7 @@ namespace EventFunctions.Orders.Intake;
 public sealed class TableOrderRequests(TableStorage tables, TimeProvider clock) : IOrderRequests
 {
     private const string FingerprintProperty = "Fingerprint";
+    private const string DeferredProperty = "Deferred";
     private const int Remembered = 100_000;
 
     private readonly ConcurrentDictionary<string, string> known = new();
@@ -22,14 +23,22 @@ public sealed class TableOrderRequests(TableStorage tables, TimeProvider clock) 
     /// <summary>Claims arriving together share a transaction per shard.</summary>
     private readonly InsertOnceBatches claims = new(tables.Table(TableStorage.OrderRequests), StorageRoundTrips.Api);
 
-    public async Task<string> ClaimAsync(string orderId, string fingerprint, CancellationToken cancellationToken)
+    public async Task<string> ClaimAsync(string orderId, string fingerprint, CancellationToken cancellationToken) =>
+        (await ClaimAsync(orderId, new OrderClaim(fingerprint, Deferred: false), cancellationToken)).Fingerprint;
+
+    public async Task<OrderClaim> ClaimAsync(string orderId, OrderClaim claim, CancellationToken cancellationToken)
     {
-        var held = await claims.InsertAsync(new TableEntity(OrderShard.Of(orderId), orderId)
+        var row = new TableEntity(OrderShard.Of(orderId), orderId)
         {
-            [FingerprintProperty] = fingerprint,
+            [FingerprintProperty] = claim.Fingerprint,
             ["At"] = clock.GetUtcNow(),
-        }, cancellationToken);
-        return Remember(orderId, held is null ? fingerprint : held.GetString(FingerprintProperty));
+        };
+        // Only a deferred claim says so: the API's claims, nearly all, keep their two properties.
+        if (claim.Deferred) row[DeferredProperty] = true;
+        var held = await claims.InsertAsync(row, cancellationToken);
+        var holding = held is null ? claim : new OrderClaim(held.GetString(FingerprintProperty), held.GetBoolean(DeferredProperty) ?? false);
+        Remember(orderId, holding.Fingerprint);
+        return holding;
     }
 
     public async Task<IReadOnlyDictionary<string, string>> FindAsync(IReadOnlyCollection<string> orderIds, CancellationToken cancellationToken)

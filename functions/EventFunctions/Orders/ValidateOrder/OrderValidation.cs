@@ -20,6 +20,14 @@ public static class OrderValidation
             : new OrderRejected(order.OrderId, Reasons.TotalTooLarge);
     }
 
+    /// <summary>
+    /// A placement the API accepted without its claim (<c>Lineage.OrderPlacement</c>), once the claim is made: if the
+    /// order id holds <paramref name="heldFingerprint"/>, the fingerprint of other content placed first, this placement
+    /// is rejected and the order goes on as the first placed it; otherwise it is decided as any order.
+    /// </summary>
+    public static IOrderEvent DecideDeferred(OrderPlaced order, string fingerprint, string heldFingerprint, IReadOnlyDictionary<string, CataloguePrice> prices) =>
+        heldFingerprint == fingerprint ? Decide(order, prices) : new OrderRejected(order.OrderId, OrderRejected.OrderIdReused);
+
     /// <summary>The order's total, or null when it does not fit a decimal (a catalogue price near the type's limit).</summary>
     private static decimal? TotalOf(IReadOnlyList<PricedLine> lines)
     {

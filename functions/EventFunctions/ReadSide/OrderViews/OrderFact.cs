@@ -21,19 +21,25 @@ public sealed record OrderFact(
     string OrderId, string EventId, string Type, string Data, string? Problem, DateTimeOffset Time, string Source, string? CausationId,
     DateTimeOffset ProjectedAt) : StateChange
 {
+    /// <summary>
+    /// Set for a fact of one placement of the order rather than of the order (<see cref="OrderPlacements"/>): the
+    /// placement's id, under which its properties are kept apart from the order's.
+    /// </summary>
+    public string? Placement { get; init; }
+
     // A reduced fact keeps this much of each text and list: enough to fold, well within a 64 KiB property.
     private const int MaxText = 128;
     private const int MaxItems = 50;
 
     public static OrderFact Of(EventEnvelope envelope, DateTimeOffset projectedAt) => new(
         envelope.Subject, envelope.Id, EventTypes.NameOf(envelope.Data), JsonSerializer.Serialize(envelope.Data, envelope.Data.GetType(), EventCodec.Json), null,
-        envelope.Time, envelope.Source, envelope.CausationId, projectedAt);
+        envelope.Time, envelope.Source, envelope.CausationId, projectedAt) { Placement = OrderPlacements.PlacementOf(envelope) };
 
     /// <summary>The fact with its long texts and lists cut, and <paramref name="problem"/> saying why it could not be kept whole.</summary>
     public static OrderFact Reduced(EventEnvelope envelope, string problem, DateTimeOffset projectedAt) => new(
         envelope.Subject, envelope.Id, EventTypes.NameOf(envelope.Data),
         Reduce(JsonSerializer.SerializeToNode(envelope.Data, envelope.Data.GetType(), EventCodec.Json))?.ToJsonString() ?? "null", problem,
-        envelope.Time, envelope.Source, envelope.CausationId, projectedAt);
+        envelope.Time, envelope.Source, envelope.CausationId, projectedAt) { Placement = OrderPlacements.PlacementOf(envelope) };
 
     public override string RowKey => OrderRow.KeyOf(OrderId);
 
@@ -43,7 +49,7 @@ public sealed record OrderFact(
     {
         get
         {
-            var name = OrderRow.FactProperties.Of(Type);
+            var name = OrderRow.FactProperties.Of(Type, Placement);
             var properties = new Dictionary<string, object>
             {
                 [name.Type] = Type, [name.EventId] = EventId, [name.Data] = Data, [name.Time] = Time, [name.Source] = Source,
@@ -51,6 +57,7 @@ public sealed record OrderFact(
             };
             if (Problem is not null) properties[name.Problem] = Problem;
             if (CausationId is not null) properties[name.CausationId] = CausationId;
+            if (Placement is not null) properties[name.Placement] = Placement;
             return properties;
         }
     }

@@ -3,8 +3,11 @@ using Microsoft.AspNetCore.Http;
 
 namespace EventFunctions.ReadSide.OrderViews;
 
-/// <summary>The query of <c>GET /api/orders/{orderId}</c>: what to wait for, and how long.</summary>
-public sealed record OrderQuery(int? AfterVersion, bool UntilComplete, TimeSpan Wait)
+/// <summary>
+/// The query of <c>GET /api/orders/{orderId}</c>: what to wait for, and how long; and with <c>placement</c>, whose view
+/// (the Location of a 202 whose claim was deferred).
+/// </summary>
+public sealed record OrderQuery(int? AfterVersion, bool UntilComplete, TimeSpan Wait, string? Placement = null)
 {
     /// <summary>The <c>waitFor</c> value that waits for a final status.</summary>
     public const string FinalStatus = "final";
@@ -25,10 +28,13 @@ public sealed record OrderQuery(int? AfterVersion, bool UntilComplete, TimeSpan 
         var waitFor = query["waitFor"].LastOrDefault();
         if (waitFor is not (null or FinalStatus))
             errors["waitFor"] = [$"waitFor can only be '{FinalStatus}'."];
+        var placement = query["placement"].LastOrDefault();
+        if (placement is not null && !Guid.TryParseExact(placement, "D", out _))
+            errors["placement"] = ["placement must be the placementId a 202 answered with."];
         if (errors.Count > 0) return (null, errors);
 
         var wait = waitSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : DefaultWait;
-        return (new OrderQuery(afterVersion, waitFor == FinalStatus, wait), errors);
+        return (new OrderQuery(afterVersion, waitFor == FinalStatus, wait, placement), errors);
     }
 
     private static int? Integer(IQueryCollection query, string name, int min, int max, Dictionary<string, string[]> errors)

@@ -10,12 +10,18 @@ namespace EventFunctions.ReadSide.OrderViews;
 public sealed class OrderViewWaiter(IOrderViews views, IOrderViewChanges changes)
 {
     /// <summary>The view once the condition holds, or as it is when <paramref name="wait"/> runs out; null if there is none.</summary>
-    public async Task<OrderView?> WaitAsync(string orderId, int? afterVersion, bool untilComplete, TimeSpan wait, CancellationToken cancellationToken)
+    public async Task<OrderView?> WaitAsync(string orderId, int? afterVersion, bool untilComplete, TimeSpan wait, CancellationToken cancellationToken) =>
+        await WaitAsync(orderId, null, afterVersion, untilComplete, wait, cancellationToken);
+
+    /// <summary>As <see cref="WaitAsync(string, int?, bool, TimeSpan, CancellationToken)"/>, for the view of one placement when <paramref name="placementId"/> is set.</summary>
+    public async Task<OrderView?> WaitAsync(string orderId, string? placementId, int? afterVersion, bool untilComplete, TimeSpan wait, CancellationToken cancellationToken)
     {
+        Task<OrderView?> Read(CancellationToken token) =>
+            placementId is null ? views.GetAsync(orderId, token) : views.GetPlacementAsync(orderId, placementId, token);
         bool Satisfied(OrderView? v) => v is not null && (afterVersion is not { } n || v.Version > n) && (!untilComplete || v.IsComplete);
 
         var change = changes.NextChange(orderId);
-        var view = await views.GetAsync(orderId, cancellationToken);
+        var view = await Read(cancellationToken);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(wait);
         while (!Satisfied(view))
@@ -30,11 +36,11 @@ public sealed class OrderViewWaiter(IOrderViews views, IOrderViewChanges changes
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                return await views.GetAsync(orderId, cancellationToken);
+                return await Read(cancellationToken);
             }
             change = changes.NextChange(orderId);
             if (afterVersion is null && committed is not null && !OrderView.CanComplete(view, committed)) continue;
-            view = await views.GetAsync(orderId, cancellationToken);
+            view = await Read(cancellationToken);
         }
         return view;
     }

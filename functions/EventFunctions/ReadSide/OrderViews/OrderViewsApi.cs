@@ -21,8 +21,10 @@ public sealed class OrderViewsApi(IOrderViews views, OrderViewWaiter waiter, Tra
         var (wait, errors) = OrderQuery.Read(query);
         if (wait is null) return Results.ValidationProblem(errors, title: "The query is not valid.");
         var view = wait.Waits
-            ? await waiter.WaitAsync(orderId, wait.AfterVersion, wait.UntilComplete, wait.Wait, cancellationToken)
-            : await views.GetAsync(orderId, cancellationToken);
+            ? await waiter.WaitAsync(orderId, wait.Placement, wait.AfterVersion, wait.UntilComplete, wait.Wait, cancellationToken)
+            : wait.Placement is { } placement
+                ? await views.GetPlacementAsync(orderId, placement, cancellationToken)
+                : await views.GetAsync(orderId, cancellationToken);
         return view is null ? ApiResults.NotFound("order", orderId) : Results.Json(view, ApiJson.Options);
     }
 

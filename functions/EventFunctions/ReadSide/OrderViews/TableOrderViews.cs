@@ -20,14 +20,20 @@ public sealed class TableOrderViews(ViewTables views, TimeProvider clock) : IOrd
     /// <summary>The active version of the view: a switch or a rollback reaches the readers of every instance within the versions' TTL.</summary>
     private Task<TableClient> TableAsync(CancellationToken cancellationToken) => views.ReadTableAsync(ReadModels.Orders, cancellationToken);
 
-    public async Task<OrderView?> GetAsync(string orderId, CancellationToken cancellationToken)
-    {
-        var facts = (await FactsAsync(await TableAsync(cancellationToken), orderId, cancellationToken)).Select(f => f.Event).OfType<IOrderEvent>().ToList();
-        return facts.Count == 0 ? null : OrderView.Fold(orderId, facts);
-    }
+    public async Task<OrderView?> GetAsync(string orderId, CancellationToken cancellationToken) =>
+        Fold(orderId, OrderPlacements.OfOrder(await FactsAsync(await TableAsync(cancellationToken), orderId, cancellationToken)));
+
+    public async Task<OrderView?> GetPlacementAsync(string orderId, string placementId, CancellationToken cancellationToken) =>
+        Fold(orderId, OrderPlacements.OfPlacement(await FactsAsync(await TableAsync(cancellationToken), orderId, cancellationToken), placementId));
 
     public async Task<IReadOnlyList<ProjectedEvent>> GetEventsAsync(string orderId, CancellationToken cancellationToken) =>
-        (await FactsAsync(await TableAsync(cancellationToken), orderId, cancellationToken)).Select(f => f.Projected).ToList();
+        OrderPlacements.OfOrder(await FactsAsync(await TableAsync(cancellationToken), orderId, cancellationToken)).Select(f => f.Projected).ToList();
+
+    private static OrderView? Fold(string orderId, IReadOnlyList<StoredFact> facts)
+    {
+        var events = facts.Select(f => f.Event).OfType<IOrderEvent>().ToList();
+        return events.Count == 0 ? null : OrderView.Fold(orderId, events);
+    }
 
     public async Task<IReadOnlyList<OrderView>> ListByCustomerAsync(string customerId, CancellationToken cancellationToken)
     {

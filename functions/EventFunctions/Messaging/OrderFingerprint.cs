@@ -3,9 +3,8 @@ using System.Text.Json;
 using EventFunctions.Contracts;
 using EventFunctions.Contracts.Events;
 using EventFunctions.Contracts.Versions;
-using EventFunctions.Messaging;
 
-namespace EventFunctions.Processing.Lineage;
+namespace EventFunctions.Messaging;
 
 /// <summary>
 /// What an order places, as one value: the SHA-256 of its OrderPlaced in the pipeline's JSON. The API keeps it under the
