@@ -1,3 +1,4 @@
+using EventFunctions.Contracts.Events;
 using System.Text;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
@@ -128,7 +129,10 @@ public sealed class PipelineAudit(TableStorage tables, KafkaConnection kafka)
         }
     }
 
-    /// <summary>Each order is listed once, under the customer who placed it, and under no one else.</summary>
+    /// <summary>
+    /// Each order is listed once, under the customer who placed it, and under no one else. The row of a placement that
+    /// lost its order id to another body (Rejected, the id reused) lists nothing: the customer's list leaves it out.
+    /// </summary>
     private async Task CheckCustomerListsAsync(IReadOnlyList<PlacedOrder> orders, List<string> problems)
     {
         var listed = new Dictionary<string, List<string>>();
@@ -136,6 +140,9 @@ public sealed class PipelineAudit(TableStorage tables, KafkaConnection kafka)
         await foreach (var row in active.QueryAsync<TableEntity>(
             TableClient.CreateQueryFilter($"RowKey ge {CustomerOrder.KeyPrefix} and RowKey lt {CustomerOrder.KeyPrefix[..^1] + "}"}")))
         {
+            if (row.GetString(CustomerOrder.PlacementProperty) is { } placement
+                && await Views.GetPlacementAsync(row.GetString("OrderId"), placement, CancellationToken.None) is { Status: OrderStatus.Rejected, Reason: OrderRejected.OrderIdReused })
+                continue;
             var customer = row.RowKey.Split('|')[1];
             (listed.TryGetValue(row.GetString("OrderId"), out var list) ? list : listed[row.GetString("OrderId")] = []).Add(customer);
         }

@@ -49,7 +49,7 @@ public sealed class ProjectOrderViewFunction(IOrderViewChanges changes, ViewTabl
         // shows only the orders their own placement is, and opens the order (the first opening stands, whichever
         // placement it came from); a placement's rejection ends the placement, not the order, so it closes nothing.
         OrderPlaced placed when fact.Placement is not null && Identifiers.IsValid(placed.CustomerId) =>
-            [fact, new CustomerOrder(placed.CustomerId, placed.OrderId), OpenOrder.Placed(placed.OrderId, envelope.Time)],
+            [fact, new CustomerOrder(placed.CustomerId, placed.OrderId, fact.Placement), OpenOrder.Placed(placed.OrderId, envelope.Time)],
         _ when fact.Placement is not null => [fact],
         // An invalid customer id is ValidateOrder's to reject; it would make no index key, and nobody can ask for it.
         OrderPlaced placed when Identifiers.IsValid(placed.CustomerId) =>
