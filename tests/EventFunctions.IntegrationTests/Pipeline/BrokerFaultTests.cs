@@ -40,7 +40,7 @@ public sealed class BrokerFaultTests(PipelineFixture pipeline)
         Task<string[]> placing;
         try
         {
-            placing = Task.WhenAll(orders.Select(id => pipeline.PlaceAsync(id, "jay", "tok_visa", (sku, 1))));
+            placing = Task.WhenAll(orders.Select(id => PlaceUntilAcceptedAsync(TestOrders.Place(id).By("jay").Line(sku, 1).Build())));
             // The fault's duration, not a wait for an outcome: partitions led by broker 2 are unreachable meanwhile.
             await Task.Delay(TimeSpan.FromSeconds(2));
         }
@@ -92,5 +92,17 @@ public sealed class BrokerFaultTests(PipelineFixture pipeline)
         Assert.Equal(OrderStatus.Confirmed, (await pipeline.FinalViewAsync(order.OrderId!)).Status);
         Assert.Single(await pipeline.LedgerAsync(order.OrderId!));
         Assert.Equal(4, await pipeline.AvailableAsync(sku));
+    }
+
+    /// <summary>
+    /// Posts <paramref name="order"/> as a client of the API does: an order whose acknowledgement took longer than the
+    /// API waits (a produce in flight to the broker that went down waits out its request) is answered 503, and the
+    /// same request again is the same order.
+    /// </summary>
+    private async Task<string> PlaceUntilAcceptedAsync(Orders.Intake.PlaceOrderRequest order)
+    {
+        await Eventually.TrueAsync(async () => (await pipeline.Http.PostAsJsonAsync("/api/orders", order)).StatusCode == HttpStatusCode.Accepted,
+            PipelineFixture.Patience, $"order {order.OrderId} accepted");
+        return order.OrderId!;
     }
 }

@@ -76,6 +76,18 @@ public class OrderPlacementsTests
         Assert.Equal(second.Id, fact.Placement);
     }
 
+    [Fact]
+    public async Task A_deferred_placement_lists_the_order_under_its_customer_naming_itself_so_a_losing_placements_row_can_be_told()
+    {
+        var function = new ProjectOrderViewFunction(Mock.Of<IOrderViewChanges>(), Versions, TestEvents.Clock());
+
+        var changes = (await function.HandleAsync([second], CancellationToken.None))[0].Changes;
+
+        var listed = Assert.Single(changes.OfType<CustomerOrder>());
+        Assert.Equal(new CustomerOrder("bob", "o-1", second.Id), listed);
+        Assert.Equal(second.Id, listed.Properties[CustomerOrder.PlacementProperty]);
+    }
+
     private static EventEnvelope Deferred(OrderPlaced placed) =>
         TestEvents.Envelope(placed, OrderPlacement.DeferredId(placed.OrderId, OrderFingerprint.Of(placed)));
 
