@@ -5,7 +5,7 @@ namespace EventFunctions.ReadSide.OrderViews;
 
 /// <summary>
 /// Tells readers waiting on an order which of its events the projection has just committed, so a long poll answers
-/// at once, and re-reads only when the change can matter to it. A hint only: readers always re-read the view.
+/// at once. A hint only: readers re-read the view after every signal.
 /// </summary>
 public interface IOrderViewChanges
 {

@@ -74,14 +74,6 @@ public sealed record OrderView(
         return new OrderView(orderId, placed?.CustomerId ?? validated?.CustomerId, status, reason, validated?.Total, lines, facts.Count, complete, currency);
     }
 
-    /// <summary>
-    /// Whether <paramref name="committed"/> events can complete a view last read as <paramref name="last"/>: a view
-    /// already final may lack only an earlier event, and a status becomes final only through one of these events.
-    /// </summary>
-    public static bool CanComplete(OrderView? last, IEnumerable<IOrderEvent> committed) =>
-        last?.Status.IsFinal() == true
-        || committed.Any(e => IsTerminal(e) || e is StockUnavailable);
-
     private static string ShortOf(StockUnavailable unavailable) =>
         unavailable.Reason ?? $"stock unavailable: {string.Join(", ", unavailable.Skus)}";
 }

@@ -4,8 +4,11 @@ namespace EventFunctions.ReadSide.OrderViews;
 
 /// <summary>
 /// A long poll on an order's view: waits until the view passes a version and/or is complete, on the projection's
-/// change signals instead of a polling loop. It subscribes before each read, so no change falls between the two,
-/// and while waiting for completion alone it reads only on changes that can complete the view.
+/// change signals instead of a polling loop. It subscribes before each read, so no change falls between the two, and
+/// reads again after every signal: the projection's consumers (one per topic) commit an order's events concurrently,
+/// and a change committed after one signal but before the next subscription has no signal of its own, so only that
+/// read sees it. (Skipping the read when the signalled events could not complete the view lost such a change: the
+/// waiter then slept until its deadline.)
 /// </summary>
 public sealed class OrderViewWaiter(IOrderViews views, IOrderViewChanges changes)
 {
@@ -26,10 +29,9 @@ public sealed class OrderViewWaiter(IOrderViews views, IOrderViewChanges changes
         deadline.CancelAfter(wait);
         while (!Satisfied(view))
         {
-            IReadOnlyList<IOrderEvent>? committed = null;
             try
             {
-                committed = await change.WaitAsync(changes.RecheckInterval, deadline.Token);
+                await change.WaitAsync(changes.RecheckInterval, deadline.Token);
             }
             catch (TimeoutException)
             {
@@ -39,7 +41,6 @@ public sealed class OrderViewWaiter(IOrderViews views, IOrderViewChanges changes
                 return await Read(cancellationToken);
             }
             change = changes.NextChange(orderId);
-            if (afterVersion is null && committed is not null && !OrderView.CanComplete(view, committed)) continue;
             view = await Read(cancellationToken);
         }
         return view;

@@ -86,19 +86,6 @@ public class OrderViewTests
         Assert.False(view.IsComplete);
     }
 
-    [Fact]
-    public void Only_a_change_that_can_make_the_status_final_or_fill_a_final_view_is_worth_a_read()
-    {
-        var paid = OrderView.Fold("o-1", [Placed, Validated, Captured]);
-        var rejectedBeforePlaced = OrderView.Fold("o-1", [new OrderRejected("o-1", "unknown sku: sku-a")]);
-
-        Assert.False(OrderView.CanComplete(null, [Placed]));
-        Assert.False(OrderView.CanComplete(paid, [Validated]));
-        Assert.True(OrderView.CanComplete(paid, [new StockReserved("o-1", [new("sku-a", 2)])]));
-        Assert.True(OrderView.CanComplete(paid, [Unavailable]));
-        Assert.True(OrderView.CanComplete(rejectedBeforePlaced, [Placed]));
-    }
-
     private static (OrderStatus Status, string? Reason, string? CustomerId, decimal? Total, string Lines, int Version) Summary(OrderView view) =>
         (view.Status, view.Reason, view.CustomerId, view.Total, string.Join(";", view.Lines), view.Version);
 
