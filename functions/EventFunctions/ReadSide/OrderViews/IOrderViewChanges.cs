@@ -1,5 +1,4 @@
 using EventFunctions.Contracts;
-using EventFunctions.Contracts.Events;
 
 namespace EventFunctions.ReadSide.OrderViews;
 
@@ -24,6 +23,6 @@ public interface IOrderViewChanges
     /// </summary>
     IDisposable Subscribe(Action<IReadOnlyList<EventEnvelope>> listener);
 
-    /// <summary>Completes with the events of the next change of <paramref name="orderId"/>. Take it before reading, so no change falls in between.</summary>
-    Task<IReadOnlyList<IOrderEvent>> NextChange(string orderId);
+    /// <summary>Completes at the next change of <paramref name="orderId"/>. Take it before reading, so no change falls in between.</summary>
+    Task NextChange(string orderId);
 }

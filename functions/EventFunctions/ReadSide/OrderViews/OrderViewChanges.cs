@@ -1,14 +1,13 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using EventFunctions.Contracts;
-using EventFunctions.Contracts.Events;
 
 namespace EventFunctions.ReadSide.OrderViews;
 
 /// <summary>In-process change signals, for hosts where the projection and the API share a process.</summary>
 public sealed class OrderViewChanges : IOrderViewChanges
 {
-    private readonly ConcurrentDictionary<string, TaskCompletionSource<IReadOnlyList<IOrderEvent>>> waiting = new();
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> waiting = new();
 
     public TimeSpan RecheckInterval => Timeout.InfiniteTimeSpan;
 
@@ -16,8 +15,8 @@ public sealed class OrderViewChanges : IOrderViewChanges
 
     public void Changed(IReadOnlyList<EventEnvelope> committed)
     {
-        foreach (var order in committed.GroupBy(e => e.Subject))
-            if (waiting.TryRemove(order.Key, out var signal)) signal.TrySetResult(order.Select(e => e.Data).ToList());
+        foreach (var orderId in committed.Select(e => e.Subject).Distinct())
+            if (waiting.TryRemove(orderId, out var signal)) signal.TrySetResult();
         foreach (var listener in listeners) listener(committed);
     }
 
@@ -32,6 +31,6 @@ public sealed class OrderViewChanges : IOrderViewChanges
         public void Dispose() => action();
     }
 
-    public Task<IReadOnlyList<IOrderEvent>> NextChange(string orderId) =>
+    public Task NextChange(string orderId) =>
         waiting.GetOrAdd(orderId, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
 }

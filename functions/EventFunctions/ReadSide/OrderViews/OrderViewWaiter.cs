@@ -1,5 +1,3 @@
-using EventFunctions.Contracts.Events;
-
 namespace EventFunctions.ReadSide.OrderViews;
 
 /// <summary>

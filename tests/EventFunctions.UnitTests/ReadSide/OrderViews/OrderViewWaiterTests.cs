@@ -17,8 +17,8 @@ public class OrderViewWaiterTests
         var changes = new Mock<IOrderViewChanges>();
         changes.SetupGet(c => c.RecheckInterval).Returns(Timeout.InfiniteTimeSpan);
         changes.SetupSequence(c => c.NextChange("o-1"))
-            .Returns(Task.FromResult<IReadOnlyList<IOrderEvent>>([TestEvents.Captured("o-1", new OrderLine("sku-a", 1))]))
-            .Returns(new TaskCompletionSource<IReadOnlyList<IOrderEvent>>().Task);
+            .Returns(Task.CompletedTask)
+            .Returns(new TaskCompletionSource().Task);
         var waiter = new OrderViewWaiter(views.Object, changes.Object);
 
         // Bounded far below the long poll's own hour: a waiter that skips the read waits for a signal that never comes.

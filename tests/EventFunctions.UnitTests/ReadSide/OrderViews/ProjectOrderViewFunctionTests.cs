@@ -102,7 +102,7 @@ public class ProjectOrderViewFunctionTests
 
         signals.Changed([TestEvents.Envelope(TestEvents.Placed("o-1")), TestEvents.Envelope(TestEvents.Validated("o-1"))]);
 
-        Assert.Equal(2, (await waitingOnOne.WaitAsync(TimeSpan.FromSeconds(5))).Count);
+        await waitingOnOne.WaitAsync(TimeSpan.FromSeconds(5));
         Assert.False(waitingOnTwo.IsCompleted);
     }
 
