@@ -18,13 +18,16 @@ public static class Topics
     /// <summary>Partitions per topic. Order state is sharded the same way (<see cref="Storage.OrderShard"/>), so one partition's batch is one Table partition.</summary>
     public const int Partitions = 8;
 
+    /// <summary>The HTTP API, the one writer of <see cref="OrdersPlaced"/>; health names it so too.</summary>
+    public const string ApiWriter = "http-api";
+
     public const string DeadLetterSuffix = ".dlq";
 
     public static string DeadLetterOf(string topic) => topic + DeadLetterSuffix;
 
     public static IReadOnlyList<TopicDefinition> All { get; } =
     [
-        new(OrdersPlaced, Writer: "http-api", [typeof(OrderPlaced)]),
+        new(OrdersPlaced, Writer: ApiWriter, [typeof(OrderPlaced)]),
         new(OrdersValidated, Writer: ConsumerGroups.ValidateOrder, [typeof(OrderValidated), typeof(OrderRejected)]),
         new(PaymentsProcessed, Writer: ConsumerGroups.ProcessPayment, [typeof(PaymentCaptured), typeof(PaymentDeclined)]),
         new(StockOutcomes, Writer: ConsumerGroups.ReserveStock, [typeof(StockReserved), typeof(StockUnavailable)]),

@@ -1,3 +1,4 @@
+using EventFunctions.Contracts;
 using EventFunctions.Processing.Retries;
 using Microsoft.AspNetCore.Http;
 
@@ -11,7 +12,7 @@ namespace EventFunctions.Http;
 public sealed class TransientFaultGuard(TransientFaults health)
 {
     /// <summary>The name the API's own waiting goes by in health: the writer of the orders it takes (<see cref="Contracts.Topics"/>).</summary>
-    public const string ApiName = "http-api";
+    public const string ApiName = Topics.ApiWriter;
 
     public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
 

@@ -18,7 +18,7 @@ namespace EventFunctions.Messaging;
 public static class OrderPlacement
 {
     /// <summary>The writer of <see cref="Topics.OrdersPlaced"/>.</summary>
-    public const string Writer = "http-api";
+    public const string Writer = Topics.ApiWriter;
 
     public static string ClaimedId(string orderId) => DeterministicId.For(Writer, orderId);
 

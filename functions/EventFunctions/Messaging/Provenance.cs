@@ -27,7 +27,7 @@ public static class Provenance
             return $"source '{envelope.Source}' is not the writer of {topic} ({SourceOf(writer)})";
         // An order's id, or, for an order accepted while its claim could not be checked, the id of its content.
         if (envelope.Data is OrderPlaced)
-            return envelope.Id == DeterministicId.For(writer, envelope.Data.OrderId) || OrderPlacement.IsDeferred(envelope) ? null
+            return envelope.Id == OrderPlacement.ClaimedId(envelope.Data.OrderId) || OrderPlacement.IsDeferred(envelope) ? null
                 : $"id '{envelope.Id}' is not the id {writer} gives order {envelope.Data.OrderId}";
         if (envelope.CausationId is not { } cause)
             return "no ce_causationid: every event but OrderPlaced names the event that caused it";

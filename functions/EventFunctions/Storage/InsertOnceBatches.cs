@@ -46,6 +46,7 @@ public sealed class InsertOnceBatches(TableClient table, string? caller = null)
         {
             // Taken back here rather than in a callback on the token: WaitAsync's own callback may run this method's
             // continuation inline, which would dispose such a registration before it ran, and the row would go anyway.
+            pending.Abandoned = true;
             lock (partitions) queue.Waiting.Remove(pending);
             throw;
         }
@@ -80,7 +81,9 @@ public sealed class InsertOnceBatches(TableClient table, string? caller = null)
             {
                 // The leader's row is there now, whether it put it there or found it: the follower finds it too.
                 if (leader.Done.Task.IsCompletedSuccessfully) follower.Done.TrySetResult(leader.Done.Task.Result ?? leader.Row);
-                else lock (partitions) queue.Waiting.Add(follower);
+                // Its leader failed: it waits for the next round, unless its caller gave up meanwhile, whose row
+                // must not land later any more than a waiting one's.
+                else if (!follower.Abandoned) lock (partitions) queue.Waiting.Add(follower);
             }
         }
     }
@@ -140,5 +143,8 @@ public sealed class InsertOnceBatches(TableClient table, string? caller = null)
     private sealed record Pending(TableEntity Row)
     {
         public TaskCompletionSource<TableEntity?> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Its caller gave up: it goes in no later round.</summary>
+        public volatile bool Abandoned;
     }
 }

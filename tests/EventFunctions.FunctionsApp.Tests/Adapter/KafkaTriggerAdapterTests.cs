@@ -120,7 +120,7 @@ public sealed class KafkaTriggerAdapterTests(AppFixture app)
         var sku = NewId("fa-sku");
         await app.Services.GetRequiredService<TableInventory>().SetAsync(new InventoryItem(sku, 5, 2.5m), CancellationToken.None);
         var order = new OrderPlaced(orderId, "carol", [new OrderLine(sku, 2)], "tok_visa");
-        await app.Services.GetRequiredService<IOrderRequests>().ClaimAsync(orderId, OrderFingerprint.Of(order), CancellationToken.None);
+        await app.Services.GetRequiredService<IOrderRequests>().ClaimAsync(orderId, new OrderClaim(OrderFingerprint.Of(order), Deferred: false), CancellationToken.None);
         var placed = EventCodec.Encode(new EventEnvelope(DeterministicId.For(EventFunctions.Orders.Intake.OrdersApi.Emitter, orderId),
             Provenance.SourceOf(EventFunctions.Orders.Intake.OrdersApi.Emitter), DateTimeOffset.UtcNow, null, order));
         return await app.Kafka.ProduceAsync(Topics.OrdersPlaced, Encoding.UTF8.GetBytes(orderId), placed.Value!,

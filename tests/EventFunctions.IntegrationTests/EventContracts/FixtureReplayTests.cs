@@ -30,7 +30,7 @@ public sealed class FixtureReplayTests(FixtureReplayTests.FreshPipeline pipeline
         foreach (var sku in V1.Catalogue) await pipeline.StockAsync(sku.Sku, sku.Quantity, sku.UnitPrice);
         // What the API did before producing each OrderPlaced: claim its order id with the fingerprint of its content.
         var requests = pipeline.Pipeline.Services.GetRequiredService<IOrderRequests>();
-        foreach (var order in V1.Orders) Assert.Equal(order.Fingerprint, await requests.ClaimAsync(order.OrderId, order.Fingerprint, CancellationToken.None));
+        foreach (var order in V1.Orders) Assert.Equal(order.Fingerprint, (await requests.ClaimAsync(order.OrderId, new OrderClaim(order.Fingerprint, Deferred: false), CancellationToken.None)).Fingerprint);
 
         // Topic by topic, as they lay on the log, each record after its cause was processed.
         var probe = new KafkaProbe(pipeline.Pipeline.Kafka);

@@ -35,7 +35,7 @@ public sealed class OldRecordForgeryTests(FixtureReplayTests.FreshPipeline pipel
     {
         var order = V1.Orders.Single(o => o.OrderId == orderId);
         foreach (var sku in V1.Catalogue) await pipeline.StockAsync(sku.Sku, sku.Quantity, sku.UnitPrice);
-        await pipeline.Pipeline.Services.GetRequiredService<IOrderRequests>().ClaimAsync(orderId, order.Fingerprint, CancellationToken.None);
+        await pipeline.Pipeline.Services.GetRequiredService<IOrderRequests>().ClaimAsync(orderId, new OrderClaim(order.Fingerprint, Deferred: false), CancellationToken.None);
         var placed = V1.Records.Single(r => r.Topic == Topics.OrdersPlaced && r.Key == orderId);
         await placed.ProduceAsync(new KafkaProbe(pipeline.Pipeline.Kafka));
         await pipeline.FinalViewAsync(orderId);

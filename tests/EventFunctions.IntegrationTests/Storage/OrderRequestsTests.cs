@@ -1,3 +1,4 @@
+using EventFunctions.Processing.Lineage;
 using Azure.Data.Tables;
 using EventFunctions.IntegrationTests.Infrastructure;
 using EventFunctions.Orders.Intake;
@@ -30,7 +31,7 @@ public sealed class OrderRequestsTests : IAsyncLifetime
     {
         var instances = Enumerable.Range(0, 4).Select(_ => new TableOrderRequests(tables, TimeProvider.System)).ToList();
 
-        var held = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => instances[i % 4].ClaimAsync("race-1", $"content-{i}", CancellationToken.None)));
+        var held = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => ClaimAsync(instances[i % 4], "race-1", $"content-{i}")));
 
         Assert.Single(held.Distinct());
     }
@@ -38,7 +39,7 @@ public sealed class OrderRequestsTests : IAsyncLifetime
     [Fact]
     public async Task A_claim_made_by_one_instance_is_found_by_another()
     {
-        await new TableOrderRequests(tables, TimeProvider.System).ClaimAsync("found-1", "content-a", CancellationToken.None);
+        await ClaimAsync(new TableOrderRequests(tables, TimeProvider.System), "found-1", "content-a");
 
         var found = await new TableOrderRequests(tables, TimeProvider.System).FindAsync(["found-1", "never-claimed"], CancellationToken.None);
 
@@ -53,12 +54,12 @@ public sealed class OrderRequestsTests : IAsyncLifetime
         options.AddPolicy(roundTrips, Azure.Core.HttpPipelinePosition.PerRetry);
         var counted = new TableStorage(new TableServiceClient("UseDevelopmentStorage=true", options), prefix);
         var requests = new TableOrderRequests(counted, TimeProvider.System);
-        await requests.ClaimAsync("taken-1", "first-content", CancellationToken.None);
+        await ClaimAsync(requests, "taken-1", "first-content");
         var before = roundTrips.Total;
         // Ids of one shard, so that they can share a transaction; one of them claimed already, with other content.
         var ids = Enumerable.Range(0, 400).Select(i => $"together-{i}").Where(id => OrderShard.Of(id) == OrderShard.Of("taken-1")).Take(60).Append("taken-1").ToList();
 
-        var held = await Task.WhenAll(ids.Select(id => requests.ClaimAsync(id, "content-" + id, CancellationToken.None)));
+        var held = await Task.WhenAll(ids.Select(id => ClaimAsync(requests, id, "content-" + id)));
 
         Assert.Equal(ids.Select(id => id == "taken-1" ? "first-content" : "content-" + id), held);
         var found = await new TableOrderRequests(tables, TimeProvider.System).FindAsync(ids, CancellationToken.None);
@@ -66,4 +67,8 @@ public sealed class OrderRequestsTests : IAsyncLifetime
         // One request at first, then the rest together, then the taken claim read back: far fewer than one each.
         Assert.True(roundTrips.Total - before <= 10, $"{roundTrips.Total - before} requests for {ids.Count} claims");
     }
+
+    /// <summary>A claim as the API makes it; the fingerprint that holds the id.</summary>
+    private static async Task<string> ClaimAsync(TableOrderRequests requests, string orderId, string fingerprint) =>
+        (await requests.ClaimAsync(orderId, new OrderClaim(fingerprint, Deferred: false), CancellationToken.None)).Fingerprint;
 }

@@ -1,5 +1,4 @@
 using EventFunctions.Messaging;
-using EventFunctions.Processing.Lineage;
 
 namespace EventFunctions.UnitTests.Messaging;
 

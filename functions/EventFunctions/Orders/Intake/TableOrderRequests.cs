@@ -23,9 +23,6 @@ public sealed class TableOrderRequests(TableStorage tables, TimeProvider clock) 
     /// <summary>Claims arriving together share a transaction per shard.</summary>
     private readonly InsertOnceBatches claims = new(tables.Table(TableStorage.OrderRequests), StorageRoundTrips.Api);
 
-    public async Task<string> ClaimAsync(string orderId, string fingerprint, CancellationToken cancellationToken) =>
-        (await ClaimAsync(orderId, new OrderClaim(fingerprint, Deferred: false), cancellationToken)).Fingerprint;
-
     public async Task<OrderClaim> ClaimAsync(string orderId, OrderClaim claim, CancellationToken cancellationToken)
     {
         var row = new TableEntity(OrderShard.Of(orderId), orderId)

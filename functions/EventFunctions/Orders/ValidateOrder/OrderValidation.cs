@@ -21,7 +21,7 @@ public static class OrderValidation
     }
 
     /// <summary>
-    /// A placement the API accepted without its claim (<c>Lineage.OrderPlacement</c>), once the claim is made: if the
+    /// A placement the API accepted without its claim (<c>Messaging.OrderPlacement</c>), once the claim is made: if the
     /// order id holds <paramref name="heldFingerprint"/>, the fingerprint of other content placed first, this placement
     /// is rejected and the order goes on as the first placed it; otherwise it is decided as any order.
     /// </summary>

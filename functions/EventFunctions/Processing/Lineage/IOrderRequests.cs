@@ -7,9 +7,6 @@ namespace EventFunctions.Processing.Lineage;
 /// </summary>
 public interface IOrderRequests
 {
-    /// <summary>Claims <paramref name="orderId"/> for <paramref name="fingerprint"/> unless it is claimed already; returns the fingerprint it holds.</summary>
-    Task<string> ClaimAsync(string orderId, string fingerprint, CancellationToken cancellationToken);
-
     /// <summary>Claims <paramref name="orderId"/> as <paramref name="claim"/> says unless it is claimed already; returns the claim that holds it.</summary>
     Task<OrderClaim> ClaimAsync(string orderId, OrderClaim claim, CancellationToken cancellationToken);
 

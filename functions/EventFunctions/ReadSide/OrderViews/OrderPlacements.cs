@@ -1,6 +1,5 @@
 using EventFunctions.Contracts;
 using EventFunctions.Contracts.Events;
-using EventFunctions.Processing.Lineage;
 using EventFunctions.Messaging;
 
 namespace EventFunctions.ReadSide.OrderViews;

@@ -1,7 +1,6 @@
 using Azure.Data.Tables;
 using EventFunctions.Processing;
 using EventFunctions.ReadSide.OrderViews;
-using EventFunctions.Processing.Lineage;
 using EventFunctions.Messaging;
 using EventFunctions.ReadSide.Versions;
 
