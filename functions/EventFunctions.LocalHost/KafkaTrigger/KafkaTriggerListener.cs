@@ -80,7 +80,7 @@ public sealed class KafkaTriggerListener(
                 if (batch.Count == 0) continue;
                 var started = Stopwatch.GetTimestamp();
                 // Only functions with an inbox look for processed events, so only they gain from knowing first deliveries.
-                var delivery = function.UsesInbox ? firstDeliveries.Of(batch) : Delivery.MaybeRepeated;
+                var delivery = function is not IProjection ? firstDeliveries.Of(batch) : Delivery.MaybeRepeated;
                 if (DeliverAsync(consumer, batch, delivery, stoppingToken).GetAwaiter().GetResult()) StoreOffsets(consumer, batch);
                 logger.LogDebug("{Function}: batch of {Count} in {Milliseconds:F0} ms", Name, batch.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
@@ -202,7 +202,7 @@ public sealed class KafkaTriggerListener(
 
     private void Assigned(IConsumer<byte[]?, byte[]?> consumer, List<TopicPartition> partitions)
     {
-        if (function.UsesInbox) firstDeliveries.Assigned(consumer, partitions);
+        if (function is not IProjection) firstDeliveries.Assigned(consumer, partitions);
         health.Assigned(Group, partitions);
     }
 

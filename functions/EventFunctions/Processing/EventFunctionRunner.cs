@@ -35,7 +35,13 @@ public sealed class EventFunctionRunner(
     private static readonly IReadOnlyDictionary<string, IReadOnlyList<OutgoingRecord>> NoneProcessed = new Dictionary<string, IReadOnlyList<OutgoingRecord>>();
     private static readonly IReadOnlyDictionary<string, string> NoOrphans = new Dictionary<string, string>();
 
+    /// <summary>A projection's, which may act for another group and signals its commits; null for a business function.</summary>
+    private readonly IProjection? projection = function as IProjection;
+
     public IEventFunction Function => function;
+
+    /// <summary>The consumer group whose redriven dead letters this runner acts on (<see cref="IProjection.RedriveGroup"/>).</summary>
+    private string RedriveGroup => projection?.RedriveGroup ?? function.Name;
 
     public Task RunAsync(IReadOnlyList<IncomingRecord> records, CancellationToken cancellationToken) =>
         RunAsync(records, Delivery.MaybeRepeated, cancellationToken);
@@ -62,7 +68,7 @@ public sealed class EventFunctionRunner(
         foreach (var record in records)
         {
             // A dead letter put back for another group: that group's to act on, this one processed the original.
-            if (!RedriveHeaders.IsFor(record, function.RedriveGroup))
+            if (!RedriveHeaders.IsFor(record, RedriveGroup))
             {
                 trace.Outcome(record, RecordOutcomes.Ignored);
                 continue;
@@ -101,7 +107,7 @@ public sealed class EventFunctionRunner(
         var committed = await store.CommitAsync(function, pending, cancellationToken);
         foreach (var (_, record) in fresh.Where(e => committed.Duplicates.Contains(e.Event.Id))) trace.Outcome(record, RecordOutcomes.Duplicate);
         metrics.EffectsCommitted(function.Name, fresh.Where(e => !committed.Duplicates.Contains(e.Event.Id)).Select(e => e.Event.Time), clock.GetUtcNow());
-        function.Committed(effects);
+        projection?.Committed(effects);
 
         await publisher.PublishAsync([.. alreadyProcessed.Values.SelectMany(o => o), .. committed.Published, .. deadLetters.Select(d => d.Letter)], cancellationToken);
         foreach (var (record, _) in deadLetters) metrics.DeadLettered(function.Name, record.Topic);
@@ -122,7 +128,7 @@ public sealed class EventFunctionRunner(
     public async Task SettleAsync(IncomingRecord record, string reason, CancellationToken cancellationToken)
     {
         using var _ = StorageRoundTrips.AttributeTo(function.Name);
-        if (!RedriveHeaders.IsFor(record, function.RedriveGroup)) return;
+        if (!RedriveHeaders.IsFor(record, RedriveGroup)) return;
         var envelope = EventCodec.Decode(record);
         if (!function.Handles(envelope)) return;
         using var trace = new BatchTrace(function.Name, [record], metrics, isTriggerBatch: false);
@@ -151,7 +157,7 @@ public sealed class EventFunctionRunner(
         var keyring = await keys.GetAsync(cancellationToken);
         var committed = await store.CommitAsync(function, [Pending(effect, keyring, trace.ContextOf(record))], cancellationToken);
         trace.Outcome(record, committed.Duplicates.Contains(envelope.Id) ? RecordOutcomes.Duplicate : RecordOutcomes.Settled);
-        function.Committed([effect]);
+        projection?.Committed([effect]);
         await publisher.PublishAsync(committed.Published, cancellationToken);
         logger.LogWarning("{Function}: settled order {OrderId} ({Coordinates}) as {Outcome}: {Reason}",
             function.Name, envelope.Subject, record.Coordinates, string.Join(", ", effect.Emits.Select(e => e.Type)) is { Length: > 0 } types ? types : "a reduced fact", reason);

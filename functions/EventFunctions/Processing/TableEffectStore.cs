@@ -21,7 +21,7 @@ public sealed class TableEffectStore(TableStorage tables, ILogger<TableEffectSto
         IEventFunction function, IReadOnlyList<EventEnvelope> events, CancellationToken cancellationToken)
     {
         var found = new ConcurrentDictionary<string, IReadOnlyList<OutgoingRecord>>();
-        if (!function.UsesInbox || events.Count == 0) return found;
+        if (!InboxRow.KeptBy(function) || events.Count == 0) return found;
 
         var table = tables.Table(function.HomeTable);
         var queries = events
@@ -39,7 +39,7 @@ public sealed class TableEffectStore(TableStorage tables, ILogger<TableEffectSto
     public async Task<CommitResult> CommitAsync(
         IEventFunction function, IReadOnlyList<PendingEffect> effects, CancellationToken cancellationToken)
     {
-        var targets = await function.WriteTablesAsync(cancellationToken);
+        IReadOnlyList<string> targets = function is IProjection projection ? await projection.WriteTablesAsync(cancellationToken) : [function.HomeTable];
         if (targets.Count == 0) return CommitResult.Of([]);
         // A projection keeps several versions current: each gets the same rows, and the first (the active one) says
         // what was new. Facts are first-wins, so a version that had a row already settles it the same way.
@@ -163,7 +163,7 @@ public sealed class TableEffectStore(TableStorage tables, ILogger<TableEffectSto
         foreach (var pending in effects)
         {
             var rows = new List<UnitRow>();
-            if (function.UsesInbox)
+            if (InboxRow.KeptBy(function))
             {
                 var inbox = InboxRow.Create(function, pending.Effect.Cause, pending.Outbox, pending.Effect.SettledBecause);
                 if (written.ContainsKey(inbox.RowKey)) continue; // the same event twice in one batch
@@ -239,7 +239,7 @@ public sealed class TableEffectStore(TableStorage tables, ILogger<TableEffectSto
 
         public CommitUnit AsBusinessDuplicate(IEventFunction function) => new(
             Effect,
-            function.UsesInbox ? [new UnitRow(new TableTransactionAction(TableTransactionActionType.Add, InboxRow.Create(function, Effect.Cause, [], Effect.SettledBecause)), null)] : [],
+            InboxRow.KeptBy(function) ? [new UnitRow(new TableTransactionAction(TableTransactionActionType.Add, InboxRow.Create(function, Effect.Cause, [], Effect.SettledBecause)), null)] : [],
             []) { IsBusinessDuplicate = true };
     }
 }

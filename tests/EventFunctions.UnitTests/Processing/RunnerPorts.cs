@@ -34,7 +34,6 @@ internal sealed class RunnerPorts
     public RunnerPorts()
     {
         Function.SetupGet(f => f.Name).Returns(ConsumerGroups.ValidateOrder);
-        Function.SetupGet(f => f.RedriveGroup).Returns(ConsumerGroups.ValidateOrder);
         Function.Setup(f => f.Handles(It.IsAny<EventEnvelope>())).Returns((EventEnvelope e) => e.Data is OrderPlaced);
         Function.Setup(f => f.HandleAsync(It.IsAny<IReadOnlyList<EventEnvelope>>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((IReadOnlyList<EventEnvelope> events, CancellationToken _) =>

@@ -11,15 +11,13 @@ namespace EventFunctions.ReadSide.DailySales;
 /// that build has caught up (<see cref="ReadModels.DailySales"/>). Each event makes one row in its order's shard, derived
 /// from it alone and overwritten alike by a repeat, so it needs no inbox, and a batch commits one transaction per shard.
 /// </summary>
-public sealed class ProjectDailySalesFunction(ViewTables views) : IEventFunction
+public sealed class ProjectDailySalesFunction(ViewTables views) : IProjection
 {
     public string Name => ConsumerGroups.ProjectDailySales;
 
     public IReadOnlyList<string> Topics => ReadModels.DailySales.Topics;
 
     public string HomeTable => ReadModels.DailySales.Table;
-
-    public bool UsesInbox => false;
 
     public async ValueTask<IReadOnlyList<string>> WriteTablesAsync(CancellationToken cancellationToken) =>
         await views.WriteTablesAsync(ReadModels.DailySales, cancellationToken);

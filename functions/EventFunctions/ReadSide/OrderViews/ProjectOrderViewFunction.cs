@@ -10,7 +10,7 @@ namespace EventFunctions.ReadSide.OrderViews;
 /// under its customer and among the open orders, and the event that ends an order closes it there. All of an event's
 /// rows are in the order's shard, so each event costs one transaction, shared with the batch's other orders of that shard.
 /// </summary>
-public sealed class ProjectOrderViewFunction(IOrderViewChanges changes, ViewTables views, TimeProvider clock) : IEventFunction
+public sealed class ProjectOrderViewFunction(IOrderViewChanges changes, ViewTables views, TimeProvider clock) : IProjection
 {
     public string Name => ConsumerGroups.ProjectOrderView;
 
@@ -21,9 +21,6 @@ public sealed class ProjectOrderViewFunction(IOrderViewChanges changes, ViewTabl
     /// <summary>Every version of the view kept current: the active one, the previous one, and one being built.</summary>
     public async ValueTask<IReadOnlyList<string>> WriteTablesAsync(CancellationToken cancellationToken) =>
         await views.WriteTablesAsync(ReadModels.Orders, cancellationToken);
-
-    /// <summary>Facts are idempotent by construction; an inbox would only add a row per event.</summary>
-    public bool UsesInbox => false;
 
     public bool Handles(EventEnvelope envelope) => true;
 

@@ -9,15 +9,13 @@ namespace EventFunctions.ReadSide.Rebuild;
 /// name of its own (its consumer group: attempts, health and logs are the build's), acting on the dead letters redriven
 /// for the live group, and signalling nothing to the live readers, which read another version.
 /// </summary>
-public sealed class RebuildingProjection(IEventFunction live, ReadModel model, int version) : IEventFunction
+public sealed class RebuildingProjection(IProjection live, ReadModel model, int version) : IProjection
 {
     public string Name => model.RebuildGroupOf(version);
 
     public IReadOnlyList<string> Topics => model.Topics;
 
     public string HomeTable => model.TableOf(version);
-
-    public bool UsesInbox => false;
 
     public string RedriveGroup => live.Name;
 

@@ -103,7 +103,7 @@ public sealed class ViewRebuildWorker(
 
     private RebuildConsumer ConsumerOf(ReadModel model, int version)
     {
-        var live = functions.Single(f => f.Name == model.LiveGroup);
+        var live = functions.OfType<IProjection>().Single(f => f.Name == model.LiveGroup);
         var projection = new RebuildingProjection(live, model, version);
         var runner = ActivatorUtilities.CreateInstance<EventFunctionRunner>(services, projection,
             (IEventPublisher)new DiscardingPublisher(projection.Name, logger));
