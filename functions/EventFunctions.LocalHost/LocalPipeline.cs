@@ -128,6 +128,7 @@ public sealed class LocalPipeline : IAsyncDisposable
         app.UseStatusCodePages();
         if (runFunctions)
         {
+            app.UseAdminAlias();
             app.MapPipelineApi();
             app.MapOrderBoard();
         }

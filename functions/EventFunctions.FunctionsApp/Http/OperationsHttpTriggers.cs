@@ -1,4 +1,3 @@
-using EventFunctions.Http;
 using EventFunctions.Operations;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
@@ -13,19 +12,19 @@ public sealed class OperationsHttpTriggers(OperationsApi operations)
 {
     [Function("ListDeadLetters")]
     public Task<IResult> ListDeadLetters(
-        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = ApiRoutes.DeadLetters)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = OperationsApi.Routes.DeadLetters)] HttpRequest request,
         CancellationToken cancellationToken) =>
         operations.ListDeadLettersAsync(request.Query, cancellationToken);
 
     [Function("RedriveDeadLetters")]
     public Task<IResult> RedriveDeadLetters(
-        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = ApiRoutes.RedriveDeadLetters)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = OperationsApi.Routes.RedriveDeadLetters)] HttpRequest request,
         CancellationToken cancellationToken) =>
         operations.RedriveDeadLettersAsync(request, cancellationToken);
 
     [Function("ListOverdueOrders")]
     public Task<IResult> ListOverdueOrders(
-        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = ApiRoutes.OverdueOrders)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = OperationsApi.Routes.OverdueOrders)] HttpRequest request,
         CancellationToken cancellationToken) =>
         operations.ListOverdueOrdersAsync(cancellationToken);
 }

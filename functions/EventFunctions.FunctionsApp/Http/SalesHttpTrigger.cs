@@ -1,4 +1,3 @@
-using EventFunctions.Http;
 using EventFunctions.ReadSide.DailySales;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
@@ -10,7 +9,7 @@ public sealed class SalesHttpTrigger(SalesApi sales)
 {
     [Function("GetSkuSales")]
     public Task<IResult> GetSkuSales(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.SkuSales)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = SalesApi.Routes.SkuSales)] HttpRequest request,
         string sku,
         CancellationToken cancellationToken) =>
         sales.GetAsync(sku, request.Query, cancellationToken);

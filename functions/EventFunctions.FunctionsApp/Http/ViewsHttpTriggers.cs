@@ -1,4 +1,3 @@
-using EventFunctions.Http;
 using EventFunctions.ReadSide.Rebuild;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
@@ -13,41 +12,41 @@ public sealed class ViewsHttpTriggers(ViewsApi views)
 {
     [Function("ListViews")]
     public Task<IResult> ListViews(
-        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = ApiRoutes.Views)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = ViewsApi.Routes.Views)] HttpRequest request,
         CancellationToken cancellationToken) =>
         views.ListAsync(cancellationToken);
 
     [Function("GetView")]
     public Task<IResult> GetView(
-        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = ApiRoutes.View)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = ViewsApi.Routes.View)] HttpRequest request,
         string name,
         CancellationToken cancellationToken) =>
         views.GetAsync(name, cancellationToken);
 
     [Function("RebuildView")]
     public Task<IResult> RebuildView(
-        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = ApiRoutes.RebuildView)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = ViewsApi.Routes.Rebuild)] HttpRequest request,
         string name,
         CancellationToken cancellationToken) =>
         views.RebuildAsync(name, request.Query, cancellationToken);
 
     [Function("RollbackView")]
     public Task<IResult> RollbackView(
-        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = ApiRoutes.RollbackView)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = ViewsApi.Routes.Rollback)] HttpRequest request,
         string name,
         CancellationToken cancellationToken) =>
         views.RollbackAsync(name, cancellationToken);
 
     [Function("CancelViewBuild")]
     public Task<IResult> CancelViewBuild(
-        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = ApiRoutes.CancelViewBuild)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = ViewsApi.Routes.Cancel)] HttpRequest request,
         string name,
         CancellationToken cancellationToken) =>
         views.CancelAsync(name, cancellationToken);
 
     [Function("DropPreviousView")]
     public Task<IResult> DropPreviousView(
-        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = ApiRoutes.DropPreviousView)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = ViewsApi.Routes.DropPrevious)] HttpRequest request,
         string name,
         CancellationToken cancellationToken) =>
         views.DropPreviousAsync(name, cancellationToken);

@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using EventFunctions.Http;
 using EventFunctions.Operations;
 
 namespace EventFunctions.LocalHost.Operations;
@@ -29,14 +28,14 @@ public static class OperationsCommand
         switch (verb, args.FirstOrDefault(a => !a.StartsWith('-')))
         {
             case ("dlq", "list"):
-                response = await http.GetAsync(ApiRoutes.DeadLetters + options.Query("topic", "consumerGroup", "orderId", "reason", "limit"));
+                response = await http.GetAsync(OperationsApi.Routes.DeadLetters + options.Query("topic", "consumerGroup", "orderId", "reason", "limit"));
                 break;
             case ("dlq", "redrive"):
-                response = await http.PostAsJsonAsync(ApiRoutes.RedriveDeadLetters, new RedriveRequest(
+                response = await http.PostAsJsonAsync(OperationsApi.Routes.RedriveDeadLetters, new RedriveRequest(
                     options.Value("topic"), options.Value("consumerGroup"), options.Value("orderId"), options.Value("reason"), options.Has("dry-run"), options.Has("again")));
                 break;
             case ("overdue", _):
-                response = await http.GetAsync(ApiRoutes.OverdueOrders);
+                response = await http.GetAsync(OperationsApi.Routes.OverdueOrders);
                 break;
             default:
                 Console.Error.WriteLine($"Unknown operations command. Use:\n{Usage}");

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using EventFunctions.Http;
+using EventFunctions.ReadSide.Rebuild;
 
 namespace EventFunctions.LocalHost.Operations;
 
@@ -21,13 +21,13 @@ public static class ViewsCommand
         using var http = options.ApiClient();
         var verb = words.FirstOrDefault() ?? "list";
         var model = words.ElementAtOrDefault(1) ?? DefaultModel;
-        var route = ApiRoutes.View.Replace("{name}", Uri.EscapeDataString(model));
+        var route = ViewsApi.Routes.View.Replace("{name}", Uri.EscapeDataString(model));
 
         var response = verb switch
         {
-            "list" => await http.GetAsync(ApiRoutes.Views),
+            "list" => await http.GetAsync(ViewsApi.Routes.Views),
             "status" => await http.GetAsync(route),
-            "rebuild" => await http.PostAsync(ApiRoutes.RebuildView.Replace("{name}", Uri.EscapeDataString(model)) + (options.Has("from-remaining") ? "?fromRemaining=true" : ""), null),
+            "rebuild" => await http.PostAsync(ViewsApi.Routes.Rebuild.Replace("{name}", Uri.EscapeDataString(model)) + (options.Has("from-remaining") ? "?fromRemaining=true" : ""), null),
             _ => await http.PostAsync($"{route}/{verb}", null),
         };
         var body = await response.Content.ReadAsStringAsync();

@@ -2,7 +2,9 @@ using System.Globalization;
 using EventFunctions.Http;
 using EventFunctions.Operations.DeadLetterQueue;
 using EventFunctions.Operations.Overdue;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 
 namespace EventFunctions.Operations;
 
@@ -12,6 +14,22 @@ namespace EventFunctions.Operations;
 /// </summary>
 public sealed class OperationsApi(DeadLetterRedrive deadLetters, OverdueOrderScan overdue, TransientFaultGuard guard, Microsoft.Extensions.Logging.ILogger<OperationsApi> logger)
 {
+    /// <summary>Its routes, under <see cref="ApiRoutes.Prefix"/>; the Functions app's triggers name them too.</summary>
+    public static class Routes
+    {
+        public const string DeadLetters = ApiRoutes.Operations + "/dead-letters";
+        public const string RedriveDeadLetters = DeadLetters + "/redrive";
+        public const string OverdueOrders = ApiRoutes.Operations + "/orders/overdue";
+    }
+
+    /// <summary>Maps <see cref="Routes"/> onto this API, as the local host serves it.</summary>
+    public static void MapRoutes(IEndpointRouteBuilder api)
+    {
+        api.MapGet(Routes.DeadLetters, (HttpRequest request, OperationsApi operations, CancellationToken ct) => operations.ListDeadLettersAsync(request.Query, ct));
+        api.MapPost(Routes.RedriveDeadLetters, (HttpRequest request, OperationsApi operations, CancellationToken ct) => operations.RedriveDeadLettersAsync(request, ct));
+        api.MapGet(Routes.OverdueOrders, (OperationsApi operations, CancellationToken ct) => operations.ListOverdueOrdersAsync(ct));
+    }
+
     private const int DefaultLimit = 100;
     private const int MaxLimit = 1000;
 

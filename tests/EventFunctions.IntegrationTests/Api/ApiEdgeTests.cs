@@ -122,9 +122,26 @@ public sealed class ApiEdgeTests(PipelineFixture pipeline)
     [InlineData("GET", "/api/nowhere", HttpStatusCode.NotFound)]
     [InlineData("DELETE", "/api/orders/o-1", HttpStatusCode.MethodNotAllowed)]
     [InlineData("GET", "/api/orders/never-placed-order", HttpStatusCode.NotFound)]
+    [InlineData("GET", "/api/administrator/views", HttpStatusCode.NotFound)]
+    [InlineData("DELETE", "/api/admin/views", HttpStatusCode.MethodNotAllowed)]
     public async Task Every_other_refusal_has_a_problem_details_body_too(string method, string path, HttpStatusCode status)
     {
         await AssertProblemAsync(await pipeline.Http.SendAsync(new HttpRequestMessage(new HttpMethod(method), path)), status, "");
+    }
+
+    [Theory]
+    [InlineData("views")]
+    [InlineData("views/orders")]
+    [InlineData("orders/overdue")]
+    public async Task The_local_host_answers_an_operators_route_under_admin_as_under_operations(string route)
+    {
+        var direct = await pipeline.Http.GetAsync($"/api/operations/{route}");
+        var alias = await pipeline.Http.GetAsync($"/api/admin/{route}");
+
+        Assert.Equal(HttpStatusCode.OK, direct.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, alias.StatusCode);
+        var (fromDirect, fromAlias) = (JsonNode.Parse(await direct.Content.ReadAsStringAsync())!, JsonNode.Parse(await alias.Content.ReadAsStringAsync())!);
+        Assert.Equal(fromDirect.AsObject().Select(p => p.Key), fromAlias.AsObject().Select(p => p.Key));
     }
 
     private Task<HttpResponseMessage> Post(string body) =>

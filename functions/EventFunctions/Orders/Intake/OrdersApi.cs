@@ -6,7 +6,9 @@ using EventFunctions.Http;
 using EventFunctions.Messaging;
 using EventFunctions.Processing.Lineage;
 using EventFunctions.Processing.Retries;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 
 namespace EventFunctions.Orders.Intake;
@@ -19,6 +21,16 @@ namespace EventFunctions.Orders.Intake;
 public sealed class OrdersApi(
     IEventPublisher publisher, IOrderRequests requests, ProvenanceKeys keys, TimeProvider clock, TransientFaultGuard guard, ILogger<OrdersApi> logger)
 {
+    /// <summary>Its routes, under <see cref="ApiRoutes.Prefix"/>; the Functions app's triggers name them too.</summary>
+    public static class Routes
+    {
+        public const string Orders = "orders";
+    }
+
+    /// <summary>Maps <see cref="Routes"/> onto this API, as the local host serves it.</summary>
+    public static void MapRoutes(IEndpointRouteBuilder api) =>
+        api.MapPost(Routes.Orders, (HttpRequest request, OrdersApi orders, CancellationToken ct) => orders.PlaceOrderAsync(request, ct));
+
     /// <summary>The writer of the orders topic, as health names the API (<see cref="TransientFaultGuard.ApiName"/>).</summary>
     public const string Emitter = OrderPlacement.Writer;
 

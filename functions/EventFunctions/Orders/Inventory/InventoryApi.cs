@@ -1,7 +1,9 @@
 using EventFunctions.Contracts;
 using EventFunctions.Http;
 using EventFunctions.Orders.Intake;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 
 namespace EventFunctions.Orders.Inventory;
@@ -9,6 +11,19 @@ namespace EventFunctions.Orders.Inventory;
 /// <summary>Stock levels and prices over HTTP, the same under both hosts: what validation prices orders with and reservation takes from.</summary>
 public sealed class InventoryApi(TableInventory inventory, TransientFaultGuard guard, ILogger<InventoryApi> logger)
 {
+    /// <summary>Its routes, under <see cref="ApiRoutes.Prefix"/>; the Functions app's triggers name them too.</summary>
+    public static class Routes
+    {
+        public const string Item = "inventory/{sku}";
+    }
+
+    /// <summary>Maps <see cref="Routes"/> onto this API, as the local host serves it.</summary>
+    public static void MapRoutes(IEndpointRouteBuilder api)
+    {
+        api.MapPut(Routes.Item, (string sku, HttpRequest request, InventoryApi inventory, CancellationToken ct) => inventory.SetInventoryAsync(sku, request, ct));
+        api.MapGet(Routes.Item, (string sku, InventoryApi inventory, CancellationToken ct) => inventory.GetInventoryAsync(sku, ct));
+    }
+
     public Task<IResult> SetInventoryAsync(string sku, HttpRequest http, CancellationToken cancellationToken) =>
         guard.GuardAsync(() => SetAsync(sku, http, cancellationToken));
 

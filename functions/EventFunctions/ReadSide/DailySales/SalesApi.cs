@@ -2,13 +2,25 @@ using System.Globalization;
 using EventFunctions.Contracts;
 using EventFunctions.Http;
 using EventFunctions.ReadSide.Versions;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 
 namespace EventFunctions.ReadSide.DailySales;
 
 /// <summary><c>GET sales/{sku}?from=yyyy-MM-dd&amp;to=yyyy-MM-dd</c>: the daily sales read model, both hosts.</summary>
 public sealed class SalesApi(IDailySales sales, TimeProvider clock, TransientFaultGuard guard)
 {
+    /// <summary>Its routes, under <see cref="ApiRoutes.Prefix"/>; the Functions app's triggers name them too.</summary>
+    public static class Routes
+    {
+        public const string SkuSales = "sales/{sku}";
+    }
+
+    /// <summary>Maps <see cref="Routes"/> onto this API, as the local host serves it.</summary>
+    public static void MapRoutes(IEndpointRouteBuilder api) =>
+        api.MapGet(Routes.SkuSales, (string sku, HttpRequest request, SalesApi sales, CancellationToken ct) => sales.GetAsync(sku, request.Query, ct));
+
     public const int DefaultDays = 30;
     public const int MaxDays = 366;
 

@@ -1,11 +1,29 @@
 using EventFunctions.Http;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 
 namespace EventFunctions.ReadSide.OrderViews;
 
 /// <summary>The order view over HTTP, the same under both hosts: an order (or a long poll on it), its timeline, a customer's orders.</summary>
 public sealed class OrderViewsApi(IOrderViews views, OrderViewWaiter waiter, TransientFaultGuard guard)
 {
+    /// <summary>Its routes, under <see cref="ApiRoutes.Prefix"/>; the Functions app's triggers name them too.</summary>
+    public static class Routes
+    {
+        public const string Order = "orders/{orderId}";
+        public const string OrderTimeline = "orders/{orderId}/timeline";
+        public const string CustomerOrders = "customers/{customerId}/orders";
+    }
+
+    /// <summary>Maps <see cref="Routes"/> onto this API, as the local host serves it.</summary>
+    public static void MapRoutes(IEndpointRouteBuilder api)
+    {
+        api.MapGet(Routes.Order, (string orderId, HttpRequest request, OrderViewsApi views, CancellationToken ct) => views.GetOrderAsync(orderId, request.Query, ct));
+        api.MapGet(Routes.OrderTimeline, (string orderId, OrderViewsApi views, CancellationToken ct) => views.GetOrderTimelineAsync(orderId, ct));
+        api.MapGet(Routes.CustomerOrders, (string customerId, OrderViewsApi views, CancellationToken ct) => views.ListCustomerOrdersAsync(customerId, ct));
+    }
+
     /// <summary>
     /// The order's view, or a long poll in place of a polling loop: with <c>afterVersion=N</c> it waits until the
     /// view's version passes N, with <c>waitFor=final</c> until it is complete, its status final and every event that

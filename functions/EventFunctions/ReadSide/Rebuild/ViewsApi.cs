@@ -1,6 +1,8 @@
 using EventFunctions.Http;
 using EventFunctions.ReadSide.Versions;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 
 namespace EventFunctions.ReadSide.Rebuild;
 
@@ -10,6 +12,28 @@ namespace EventFunctions.ReadSide.Rebuild;
 /// </summary>
 public sealed class ViewsApi(ViewRebuilds rebuilds, TransientFaultGuard guard)
 {
+    /// <summary>Its routes, under <see cref="ApiRoutes.Prefix"/>, among the operators' ones; the Functions app's triggers name them too.</summary>
+    public static class Routes
+    {
+        public const string Views = ApiRoutes.Operations + "/views";
+        public const string View = Views + "/{name}";
+        public const string Rebuild = View + "/rebuild";
+        public const string Rollback = View + "/rollback";
+        public const string Cancel = View + "/cancel";
+        public const string DropPrevious = View + "/drop-previous";
+    }
+
+    /// <summary>Maps <see cref="Routes"/> onto this API, as the local host serves it.</summary>
+    public static void MapRoutes(IEndpointRouteBuilder api)
+    {
+        api.MapGet(Routes.Views, (ViewsApi views, CancellationToken ct) => views.ListAsync(ct));
+        api.MapGet(Routes.View, (string name, ViewsApi views, CancellationToken ct) => views.GetAsync(name, ct));
+        api.MapPost(Routes.Rebuild, (string name, HttpRequest request, ViewsApi views, CancellationToken ct) => views.RebuildAsync(name, request.Query, ct));
+        api.MapPost(Routes.Rollback, (string name, ViewsApi views, CancellationToken ct) => views.RollbackAsync(name, ct));
+        api.MapPost(Routes.Cancel, (string name, ViewsApi views, CancellationToken ct) => views.CancelAsync(name, ct));
+        api.MapPost(Routes.DropPrevious, (string name, ViewsApi views, CancellationToken ct) => views.DropPreviousAsync(name, ct));
+    }
+
     /// <summary><c>GET operations/views</c>: every read model.</summary>
     public Task<IResult> ListAsync(CancellationToken cancellationToken) =>
         guard.GuardAsync(async () =>
