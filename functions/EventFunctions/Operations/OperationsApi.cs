@@ -25,8 +25,10 @@ public sealed class OperationsApi(DeadLetterRedrive deadLetters, OverdueOrderSca
     /// <summary>Maps <see cref="Routes"/> onto this API, as the local host serves it.</summary>
     public static void MapRoutes(IEndpointRouteBuilder api)
     {
-        api.MapGet(Routes.DeadLetters, (HttpRequest request, OperationsApi operations, CancellationToken ct) => operations.ListDeadLettersAsync(request.Query, ct));
-        api.MapPost(Routes.RedriveDeadLetters, (HttpRequest request, OperationsApi operations, CancellationToken ct) => operations.RedriveDeadLettersAsync(request, ct));
+        api.MapGet(Routes.DeadLetters,
+            (HttpRequest request, OperationsApi operations, CancellationToken ct) => operations.ListDeadLettersAsync(request.Query, ct));
+        api.MapPost(Routes.RedriveDeadLetters,
+            (HttpRequest request, OperationsApi operations, CancellationToken ct) => operations.RedriveDeadLettersAsync(request, ct));
         api.MapGet(Routes.OverdueOrders, (OperationsApi operations, CancellationToken ct) => operations.ListOverdueOrdersAsync(ct));
     }
 

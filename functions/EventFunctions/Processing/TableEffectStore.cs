@@ -39,7 +39,9 @@ public sealed class TableEffectStore(TableStorage tables, ILogger<TableEffectSto
     public async Task<CommitResult> CommitAsync(
         IEventFunction function, IReadOnlyList<PendingEffect> effects, CancellationToken cancellationToken)
     {
-        IReadOnlyList<string> targets = function is IProjection projection ? await projection.WriteTablesAsync(cancellationToken) : [function.HomeTable];
+        IReadOnlyList<string> targets = function is IProjection projection
+            ? await projection.WriteTablesAsync(cancellationToken)
+            : [function.HomeTable];
         if (targets.Count == 0) return CommitResult.Of([]);
         // A projection keeps several versions current: each gets the same rows, and the first (the active one) says
         // what was new. Facts are first-wins, so a version that had a row already settles it the same way.
@@ -239,7 +241,9 @@ public sealed class TableEffectStore(TableStorage tables, ILogger<TableEffectSto
 
         public CommitUnit AsBusinessDuplicate(IEventFunction function) => new(
             Effect,
-            InboxRow.KeptBy(function) ? [new UnitRow(new TableTransactionAction(TableTransactionActionType.Add, InboxRow.Create(function, Effect.Cause, [], Effect.SettledBecause)), null)] : [],
+            InboxRow.KeptBy(function)
+                ? [new UnitRow(new TableTransactionAction(TableTransactionActionType.Add, InboxRow.Create(function, Effect.Cause, [], Effect.SettledBecause)), null)]
+                : [],
             []) { IsBusinessDuplicate = true };
     }
 }

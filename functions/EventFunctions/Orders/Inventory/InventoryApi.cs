@@ -20,7 +20,8 @@ public sealed class InventoryApi(TableInventory inventory, TransientFaultGuard g
     /// <summary>Maps <see cref="Routes"/> onto this API, as the local host serves it.</summary>
     public static void MapRoutes(IEndpointRouteBuilder api)
     {
-        api.MapPut(Routes.Item, (string sku, HttpRequest request, InventoryApi inventory, CancellationToken ct) => inventory.SetInventoryAsync(sku, request, ct));
+        api.MapPut(Routes.Item,
+            (string sku, HttpRequest request, InventoryApi inventory, CancellationToken ct) => inventory.SetInventoryAsync(sku, request, ct));
         api.MapGet(Routes.Item, (string sku, InventoryApi inventory, CancellationToken ct) => inventory.GetInventoryAsync(sku, ct));
     }
 

@@ -19,7 +19,8 @@ public sealed class SalesApi(IDailySales sales, TimeProvider clock, TransientFau
 
     /// <summary>Maps <see cref="Routes"/> onto this API, as the local host serves it.</summary>
     public static void MapRoutes(IEndpointRouteBuilder api) =>
-        api.MapGet(Routes.SkuSales, (string sku, HttpRequest request, SalesApi sales, CancellationToken ct) => sales.GetAsync(sku, request.Query, ct));
+        api.MapGet(Routes.SkuSales,
+            (string sku, HttpRequest request, SalesApi sales, CancellationToken ct) => sales.GetAsync(sku, request.Query, ct));
 
     public const int DefaultDays = 30;
     public const int MaxDays = 366;

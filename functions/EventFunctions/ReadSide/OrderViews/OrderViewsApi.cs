@@ -19,9 +19,11 @@ public sealed class OrderViewsApi(IOrderViews views, OrderViewWaiter waiter, Tra
     /// <summary>Maps <see cref="Routes"/> onto this API, as the local host serves it.</summary>
     public static void MapRoutes(IEndpointRouteBuilder api)
     {
-        api.MapGet(Routes.Order, (string orderId, HttpRequest request, OrderViewsApi views, CancellationToken ct) => views.GetOrderAsync(orderId, request.Query, ct));
+        api.MapGet(Routes.Order,
+            (string orderId, HttpRequest request, OrderViewsApi views, CancellationToken ct) => views.GetOrderAsync(orderId, request.Query, ct));
         api.MapGet(Routes.OrderTimeline, (string orderId, OrderViewsApi views, CancellationToken ct) => views.GetOrderTimelineAsync(orderId, ct));
-        api.MapGet(Routes.CustomerOrders, (string customerId, OrderViewsApi views, CancellationToken ct) => views.ListCustomerOrdersAsync(customerId, ct));
+        api.MapGet(Routes.CustomerOrders,
+            (string customerId, OrderViewsApi views, CancellationToken ct) => views.ListCustomerOrdersAsync(customerId, ct));
     }
 
     /// <summary>

@@ -28,7 +28,8 @@ public sealed class ViewsApi(ViewRebuilds rebuilds, TransientFaultGuard guard)
     {
         api.MapGet(Routes.Views, (ViewsApi views, CancellationToken ct) => views.ListAsync(ct));
         api.MapGet(Routes.View, (string name, ViewsApi views, CancellationToken ct) => views.GetAsync(name, ct));
-        api.MapPost(Routes.Rebuild, (string name, HttpRequest request, ViewsApi views, CancellationToken ct) => views.RebuildAsync(name, request.Query, ct));
+        api.MapPost(Routes.Rebuild,
+            (string name, HttpRequest request, ViewsApi views, CancellationToken ct) => views.RebuildAsync(name, request.Query, ct));
         api.MapPost(Routes.Rollback, (string name, ViewsApi views, CancellationToken ct) => views.RollbackAsync(name, ct));
         api.MapPost(Routes.Cancel, (string name, ViewsApi views, CancellationToken ct) => views.CancelAsync(name, ct));
         api.MapPost(Routes.DropPrevious, (string name, ViewsApi views, CancellationToken ct) => views.DropPreviousAsync(name, ct));
