@@ -67,7 +67,7 @@ public sealed class OrderBoardPageTests : IAsyncLifetime
                 7 => ("tok_visa", "ink", 4, "Cancelled"),
                 _ => ("tok_visa", i % 2 == 0 ? "pad" : "pen", 1 + i % 3, "Confirmed"),
             };
-            var orderId = $"ui-{i:D2}-{Guid.NewGuid():N}"[..14];
+            var orderId = TestIds.Order($"ui-{i:D2}");
             await PlaceAsync(orderId, customers[i % customers.Length], token, sku, quantity);
             expected[orderId] = status;
         }

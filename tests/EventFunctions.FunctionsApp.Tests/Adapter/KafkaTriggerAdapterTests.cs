@@ -131,7 +131,7 @@ public sealed class KafkaTriggerAdapterTests(AppFixture app)
         app.Kafka.ReadAll(Topics.DeadLetterOf(topic)).Where(l =>
             Header(l, DeadLetters.OriginalPartition) == original.Partition.Value.ToString() && Header(l, DeadLetters.OriginalOffset) == original.Offset.Value.ToString());
 
-    private static string NewId(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 9)];
+    private static string NewId(string prefix) => TestIds.Order(prefix);
 
     private static string? Header(ConsumeResult<byte[], byte[]> record, string name) => Header(record.Message.Headers, name);
 

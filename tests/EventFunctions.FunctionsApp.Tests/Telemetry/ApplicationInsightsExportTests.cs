@@ -30,7 +30,7 @@ public sealed class ApplicationInsightsExportTests
         // Started as the worker starts: the exporter registers its trace pipeline from a hosted service.
         using var worker = new HostBuilder().ConfigureServices(services => services.AddSingleton(settings).AddFunctionsApp(settings)).Build();
         await worker.StartAsync();
-        var marker = "order-" + Guid.NewGuid().ToString("N")[..12];
+        var marker = TestIds.Order("order");
 
         using (var span = PipelineTelemetry.Source.StartActivity("process orders.placed", ActivityKind.Consumer))
             span?.SetTag(MessagingSpans.Key, marker);

@@ -8,6 +8,7 @@ using EventFunctions.LocalHost;
 using EventFunctions.Orders.Intake;
 using EventFunctions.ReadSide.OrderViews;
 using EventFunctions.Storage;
+using EventFunctions.TestKit;
 
 namespace EventFunctions.IntegrationTests.Api;
 
@@ -22,9 +23,9 @@ public sealed class HangingStorageTests(HangingStorageTests.Fixture pipeline) : 
     [Fact]
     public async Task Orders_are_accepted_while_claims_hang_and_of_two_bodies_for_one_id_the_later_in_the_log_ends_rejected()
     {
-        var sku = "hang-" + Guid.NewGuid().ToString("N")[..8];
+        var sku = TestIds.Sku("hang");
         await pipeline.StockAsync(sku, 5, 1m);
-        var orderId = "hang-" + Guid.NewGuid().ToString("N")[..8];
+        var orderId = TestIds.Order("hang");
         var (ann, bob) = ("ann-" + orderId, "bob-" + orderId);
         var first = new PlaceOrderRequest(orderId, ann, [new OrderLineRequest(sku, 1)], "tok_visa");
         var second = first with { CustomerId = bob, Lines = [new OrderLineRequest(sku, 2)] };

@@ -5,6 +5,7 @@ using EventFunctions.Orders.Intake;
 using EventFunctions.Orders.Inventory;
 using EventFunctions.ReadSide.OrderViews;
 using EventFunctions.Storage;
+using EventFunctions.TestKit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -88,9 +89,9 @@ public class PipelineFixture : IAsyncLifetime
     /// </summary>
     public async Task<(string OrderId, OrderView View)> FinishedOrderAsync(string customerId, int quantity = 1)
     {
-        var sku = $"sku-{Guid.NewGuid():N}"[..16];
+        var sku = TestIds.Sku("sku");
         await StockAsync(sku, 10, 1m);
-        var orderId = await PlaceAsync($"order-{Guid.NewGuid():N}"[..20], customerId, "tok_visa", (sku, quantity));
+        var orderId = await PlaceAsync(TestIds.Order("order"), customerId, "tok_visa", (sku, quantity));
         return (orderId, await FinalViewAsync(orderId));
     }
 

@@ -3,6 +3,7 @@ using EventFunctions.LocalHost;
 using EventFunctions.Messaging;
 using EventFunctions.Orders.Payments;
 using EventFunctions.Orders.ProcessPayment;
+using EventFunctions.TestKit;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EventFunctions.IntegrationTests.Payments;
@@ -39,7 +40,7 @@ public sealed class GatewayAcrossHostsTests(PipelineFixture pipeline)
         await using var secondHost = await SecondHostAsync();
         var gateways = new[] { pipeline.Pipeline.Services, secondHost.Services }.Select(s => s.GetRequiredService<SimulatedPaymentGateway>()).ToList();
         var before = gateways.Sum(g => g.Charges);
-        var key = DeterministicId.For("charge", "race-" + Guid.NewGuid().ToString("N"));
+        var key = DeterministicId.For("charge", TestIds.Order("race"));
         var request = new ChargeRequest("race", 12m, "tok_mastercard");
 
         var results = await Task.WhenAll(Enumerable.Range(0, 32).Select(i => Task.Run(() => gateways[i % 2].ChargeAsync(request, key, CancellationToken.None))));

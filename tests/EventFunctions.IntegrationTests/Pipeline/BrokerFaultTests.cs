@@ -4,6 +4,7 @@ using Confluent.Kafka;
 using EventFunctions.EmbeddedKafka;
 using EventFunctions.IntegrationTests.Infrastructure;
 using EventFunctions.ReadSide.OrderViews;
+using EventFunctions.TestKit;
 
 namespace EventFunctions.IntegrationTests.Pipeline;
 
@@ -34,7 +35,7 @@ public sealed class BrokerFaultTests(PipelineFixture pipeline)
     {
         var sku = TestIds.Sku("down");
         await pipeline.StockAsync(sku, 50, 1m);
-        var orders = Enumerable.Range(0, 8).Select(i => $"down-{i}-{Guid.NewGuid():N}"[..20]).ToList();
+        var orders = Enumerable.Range(0, 8).Select(i => TestIds.Order($"down-{i}")).ToList();
 
         Cluster.SetBrokerDown(2);
         Task<string[]> placing;

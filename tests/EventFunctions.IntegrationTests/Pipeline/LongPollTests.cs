@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using EventFunctions.IntegrationTests.Infrastructure;
 using EventFunctions.Orders.Intake;
 using EventFunctions.ReadSide.OrderViews;
+using EventFunctions.TestKit;
 
 namespace EventFunctions.IntegrationTests.Pipeline;
 
@@ -15,9 +16,9 @@ public sealed class LongPollTests(PipelineFixture pipeline)
     [Fact]
     public async Task One_request_waiting_for_the_final_status_answers_with_it()
     {
-        var sku = $"poll-{Guid.NewGuid():N}"[..16];
+        var sku = TestIds.Sku("poll");
         await pipeline.StockAsync(sku, 3, 1.25m);
-        var orderId = await pipeline.PlaceAsync($"poll-order-{Guid.NewGuid():N}"[..24], "polly", "tok_visa", (sku, 2));
+        var orderId = await pipeline.PlaceAsync(TestIds.Order("poll-order"), "polly", "tok_visa", (sku, 2));
 
         var view = await pipeline.Http.GetFromJsonAsync<OrderView>($"/api/orders/{orderId}?waitFor=final&waitSeconds=50", OrdersApi.Json);
 
@@ -29,7 +30,7 @@ public sealed class LongPollTests(PipelineFixture pipeline)
     public async Task A_wait_that_nothing_ends_answers_with_the_view_as_it_is_at_the_deadline()
     {
         // A rejected order has exactly two events, OrderPlaced and OrderRejected, which may reach the view in either order.
-        var orderId = await pipeline.PlaceAsync($"poll-rejected-{Guid.NewGuid():N}"[..27], "polly", "tok_visa", ("poll-ghost", 1));
+        var orderId = await pipeline.PlaceAsync(TestIds.Order("poll-rejected"), "polly", "tok_visa", ("poll-ghost", 1));
         var complete = await pipeline.Http.GetFromJsonAsync<OrderView>($"/api/orders/{orderId}?afterVersion=1&waitSeconds=50", OrdersApi.Json);
         Assert.Equal((OrderStatus.Rejected, 2), (complete!.Status, complete.Version));
         var clock = Stopwatch.StartNew();

@@ -4,6 +4,7 @@ using System.Text.Json;
 using EventFunctions.IntegrationTests.Infrastructure;
 using EventFunctions.Orders.ValidateOrder;
 using EventFunctions.ReadSide.OrderViews;
+using EventFunctions.TestKit;
 
 namespace EventFunctions.IntegrationTests.Pipeline;
 
@@ -12,7 +13,7 @@ namespace EventFunctions.IntegrationTests.Pipeline;
 [Trait("Category", "Integration")]
 public sealed class OrderFlowTests(PipelineFixture pipeline)
 {
-    private static string NewId(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 13)];
+    private static string NewId(string prefix) => TestIds.Order(prefix);
 
     [Fact]
     public async Task An_order_in_stock_and_paid_is_confirmed()

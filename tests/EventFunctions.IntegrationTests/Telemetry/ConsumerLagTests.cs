@@ -2,6 +2,7 @@ using Confluent.Kafka;
 using EventFunctions.Contracts;
 using EventFunctions.IntegrationTests.Infrastructure;
 using EventFunctions.Processing;
+using EventFunctions.TestKit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -26,9 +27,9 @@ public class ConsumerLagTests(PipelineFixture pipeline)
     public async Task Lag_is_what_a_group_has_not_committed_on_each_partition_and_falls_as_it_commits()
     {
         var kafka = pipeline.Pipeline.Kafka;
-        var topic = $"lag-{Guid.NewGuid():N}"[..16];
+        var topic = "lag-" + TestIds.Run();
         pipeline.Pipeline.Cluster!.CreateTopic(topic, Topics.Partitions, 1);
-        var group = new Group($"lag-group-{Guid.NewGuid():N}"[..20], topic);
+        var group = new Group("lag-group-" + TestIds.Run(), topic);
         using (var producer = new ProducerBuilder<string, string>(kafka.ProducerConfig()).Build())
             foreach (var (partition, count) in new[] { (2, 3), (5, 2) })
                 for (var i = 0; i < count; i++)
