@@ -19,8 +19,7 @@ public static class BoardRoutes
         app.MapGet("/", () => Page("board.html"));
         app.MapGet("/board.css", () => Page("board.css"));
         app.MapGet("/board.js", () => Page("board.js"));
-        app.MapGet($"/{ApiRoutes.Prefix}/{ApiRoutes.Board}", (BoardApi board) => board.Snapshot());
-        app.MapGet($"/{ApiRoutes.Prefix}/{ApiRoutes.BoardStream}", (HttpRequest request, BoardApi board, CancellationToken ct) => board.Stream(request, ct));
+        BoardApi.MapRoutes(app.MapGroup("/" + ApiRoutes.Prefix));
     }
 
     private static IResult Page(string name)

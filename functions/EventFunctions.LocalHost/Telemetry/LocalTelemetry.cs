@@ -1,4 +1,5 @@
 using EventFunctions.Http;
+using EventFunctions.Operations.Board;
 using EventFunctions.Telemetry;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -34,7 +35,7 @@ public static class LocalTelemetry
                 .AddSource(PipelineTelemetry.Name, PipelineTelemetry.AzureSources)
                 // The board's stream and the scrapes are not requests of the pipeline.
                 .AddAspNetCoreInstrumentation(http => http.Filter = context =>
-                    !context.Request.Path.StartsWithSegments(MetricsPath) && !context.Request.Path.StartsWithSegments($"/{ApiRoutes.Prefix}/{ApiRoutes.Board}")));
+                    !context.Request.Path.StartsWithSegments(MetricsPath) && !context.Request.Path.StartsWithSegments($"/{ApiRoutes.Prefix}/{BoardApi.Routes.Snapshot}")));
         }
         if (otlp) telemetry.UseOtlpExporter();
         configure?.Invoke(telemetry);

@@ -10,8 +10,4 @@ public static class ApiRoutes
 
     /// <summary>Where the operators' routes live. Not "admin": the Functions host refuses routes that start so (azure-functions-host#1781).</summary>
     public const string Operations = "operations";
-
-    // The live order board's data, served by the local host (docs/observability.md, "The order board").
-    public const string Board = "board";
-    public const string BoardStream = "board/stream";
 }

@@ -1,13 +1,30 @@
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
+using EventFunctions.Http;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Hosting;
 
 namespace EventFunctions.Operations.Board;
 
-/// <summary>The board's HTTP routes (<see cref="Http.ApiRoutes.Board"/>): a snapshot, and the stream a page listens to.</summary>
+/// <summary>The board's data (<see cref="Routes"/>): a snapshot, and the stream a page listens to. Only the local host serves it.</summary>
 public sealed class BoardApi(BoardStream board, IHostApplicationLifetime lifetime)
 {
+    /// <summary>Its routes, under <see cref="ApiRoutes.Prefix"/> (docs/observability.md, "The order board").</summary>
+    public static class Routes
+    {
+        public const string Snapshot = "board";
+        public const string Stream = "board/stream";
+    }
+
+    /// <summary>Maps <see cref="Routes"/> onto this API.</summary>
+    public static void MapRoutes(IEndpointRouteBuilder api)
+    {
+        api.MapGet(Routes.Snapshot, (BoardApi board) => board.Snapshot());
+        api.MapGet(Routes.Stream, (HttpRequest request, BoardApi board, CancellationToken ct) => board.Stream(request, ct));
+    }
+
     public const string LastEventIdHeader = "Last-Event-ID";
 
     public IResult Snapshot() => Results.Json(board.Snapshot(), BoardStream.Json);
