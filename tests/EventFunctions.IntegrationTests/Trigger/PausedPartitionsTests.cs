@@ -1,6 +1,6 @@
 using Confluent.Kafka;
 using EventFunctions.EmbeddedKafka;
-using EventFunctions.LocalHost.KafkaTrigger;
+using EventFunctions.Messaging;
 
 namespace EventFunctions.IntegrationTests.Trigger;
 

@@ -1,6 +1,6 @@
 using Confluent.Kafka;
 
-namespace EventFunctions.LocalHost.KafkaTrigger;
+namespace EventFunctions.Messaging;
 
 /// <summary>
 /// The partitions a consumer paused while a batch waits out a fault, so that it resumes every one of them.
