@@ -46,7 +46,7 @@ public sealed class KafkaBatchConsumer(KafkaBatchConsumerSettings settings, IKaf
 
     private void Consume(CancellationToken stoppingToken)
     {
-        using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(settings.Config)
+        using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(ConfigForCommitMode())
             .SetPartitionsAssignedHandler((c, partitions) => handler.Assigned(c, partitions))
             .SetPartitionsRevokedHandler((c, partitions) =>
             {
@@ -78,6 +78,17 @@ public sealed class KafkaBatchConsumer(KafkaBatchConsumerSettings settings, IKaf
             consumer.Close();
         }
     }
+
+    /// <summary>
+    /// The settings' config, made to agree with <see cref="KafkaBatchConsumerSettings.Commit"/>: an offset is stored only
+    /// by <see cref="Finished"/>, never by librdkafka as a record is handed out, and committed in the background only
+    /// in that mode.
+    /// </summary>
+    private ConsumerConfig ConfigForCommitMode() => new(settings.Config.ToDictionary(setting => setting.Key, setting => setting.Value))
+    {
+        EnableAutoOffsetStore = false,
+        EnableAutoCommit = settings.Commit == OffsetCommit.Background,
+    };
 
     /// <summary>
     /// The next batch: the first record within <see cref="KafkaBatchConsumerSettings.FirstRecordWait"/>, then more while

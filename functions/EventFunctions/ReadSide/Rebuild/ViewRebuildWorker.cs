@@ -109,7 +109,6 @@ public sealed class ViewRebuildWorker(
             (IEventPublisher)new DiscardingPublisher(projection.Name, logger));
         var handler = ActivatorUtilities.CreateInstance<TriggerBatchHandler>(services, (IReadOnlyList<EventFunctionRunner>)[runner]);
         var config = kafka.ConsumerConfig(projection.Name);
-        config.EnableAutoCommit = false;
         options.ConfigureConsumer?.Invoke(config);
         return new RebuildConsumer(projection, config, options.MaxBatchSize, handler, logger);
     }
