@@ -5,7 +5,6 @@ using EventFunctions.Messaging;
 using EventFunctions.Operations;
 using EventFunctions.Operations.Board;
 using EventFunctions.Operations.DeadLetterQueue;
-using EventFunctions.Operations.Live;
 using EventFunctions.Operations.Overdue;
 using EventFunctions.Orders.Intake;
 using EventFunctions.Orders.Inventory;
@@ -103,8 +102,11 @@ public static class PipelineServices
 
         services.AddSingleton<ConsumerLagMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<ConsumerLagMonitor>());
-        services.AddSingleton<LiveOrders>();
-        services.AddHostedService<LiveOrdersFeed>();
+        services.AddSingleton<OrderBoard>();
+        services.AddSingleton<OrderBoardFeed>();
+        services.AddHostedService(sp => sp.GetRequiredService<OrderBoardFeed>());
+        services.AddSingleton<BoardStream>();
+        services.AddSingleton<BoardApi>();
 
         services.AddSingleton<TransientFaultGuard>();
         services.AddSingleton<OrdersApi>();
@@ -113,19 +115,6 @@ public static class PipelineServices
         services.AddSingleton<OperationsApi>();
         services.AddSingleton<ViewsApi>();
         services.AddSingleton<SalesApi>();
-        return services;
-    }
-
-    /// <summary>
-    /// The live order board over <see cref="LiveOrders"/>: only the local host serves it, so only it adds it (the
-    /// Functions app keeps the order metrics, which <see cref="LiveOrdersFeed"/> records without a board).
-    /// </summary>
-    public static IServiceCollection AddOrderBoard(this IServiceCollection services)
-    {
-        services.AddSingleton<OrderBoard>();
-        services.AddSingleton<ILiveOrdersObserver>(sp => sp.GetRequiredService<OrderBoard>());
-        services.AddSingleton<BoardStream>();
-        services.AddSingleton<BoardApi>();
         return services;
     }
 }

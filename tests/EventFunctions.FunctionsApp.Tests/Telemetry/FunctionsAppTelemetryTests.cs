@@ -1,15 +1,11 @@
-using System.Diagnostics.Metrics;
 using Azure.Identity;
 using Azure.Monitor.OpenTelemetry.Exporter;
 using EventFunctions.FunctionsApp.Telemetry;
 using EventFunctions.FunctionsApp.Tests.Infrastructure;
 using EventFunctions.FunctionsApp.Tests.Metadata;
 using EventFunctions.Messaging;
-using EventFunctions.Operations.Board;
-using EventFunctions.Operations.Live;
 using EventFunctions.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Trace;
 
@@ -39,26 +35,6 @@ public sealed class FunctionsAppTelemetryTests
 
         Assert.NotNull(app.GetRequiredService<TracerProvider>());
         Assert.True(PipelineTelemetry.Source.HasListeners(), "the worker's tracer listens to the pipeline's spans");
-    }
-
-    [Fact]
-    public void The_worker_records_the_order_metrics_without_carrying_the_local_hosts_board()
-    {
-        using var app = App();
-
-        Assert.Contains(app.GetServices<IHostedService>(), service => service is LiveOrdersFeed);
-        var published = new List<string>();
-        using (var listener = new MeterListener())
-        {
-            listener.InstrumentPublished = (instrument, _) => { if (instrument.Meter.Name == PipelineTelemetry.Name) published.Add(instrument.Name); };
-            listener.Start();
-        }
-        Assert.Contains("eventfunctions.orders", published);
-        Assert.Contains("eventfunctions.order.duration", published);
-        Assert.Null(app.GetService<OrderBoard>());
-        Assert.Null(app.GetService<BoardStream>());
-        Assert.Null(app.GetService<BoardApi>());
-        Assert.Empty(app.GetServices<ILiveOrdersObserver>());
     }
 
     [Fact]

@@ -2,7 +2,6 @@ using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using EventFunctions.Operations.Live;
 using EventFunctions.Operations.Overdue;
 using EventFunctions.Processing;
 using EventFunctions.Telemetry;
@@ -91,4 +90,4 @@ public sealed class BoardStream(OrderBoard board, ConsumerLagMonitor lag, Pipeli
 }
 
 /// <summary>What a stream opens with: the cursor to resume after, the figures and the most recently changed orders.</summary>
-public sealed record BoardSnapshot(string Cursor, BoardSummary Summary, IReadOnlyList<LiveOrder> Orders);
+public sealed record BoardSnapshot(string Cursor, BoardSummary Summary, IReadOnlyList<BoardOrder> Orders);

@@ -1,26 +1,11 @@
 using EventFunctions.Operations.Board;
-using EventFunctions.Operations.Live;
 using EventFunctions.ReadSide.OrderViews;
 
 namespace EventFunctions.UnitTests.Operations.Board;
 
-/// <summary>
-/// The live orders and the board over them, fed as <see cref="LiveOrdersFeed"/> feeds them: each application is
-/// applied to the orders, then told to the board.
-/// </summary>
 public class OrderBoardTests
 {
-    private readonly LiveOrders orders = new();
-    private readonly OrderBoard board;
-
-    public OrderBoardTests() => board = new OrderBoard(orders);
-
-    private IReadOnlyList<FinishedOrder> Apply(IEnumerable<ProjectedEvent> events)
-    {
-        var changes = orders.Apply(events);
-        board.Changed(changes);
-        return changes.Finished;
-    }
+    private readonly OrderBoard board = new();
 
     private static ProjectedEvent Projected(IOrderEvent data, int projectedAfterMs = 0, int createdAfterMs = 0)
     {
@@ -33,11 +18,11 @@ public class OrderBoardTests
     [Fact]
     public void An_order_moves_through_its_statuses_and_its_latency_is_known_once_final()
     {
-        Assert.Empty(Apply([Projected(TestEvents.Placed("o-1"), 10)]));
-        Apply([Projected(TestEvents.Validated("o-1"), 400), Projected(TestEvents.Captured("o-1"), 800)]);
+        Assert.Empty(board.Apply([Projected(TestEvents.Placed("o-1"), 10)]));
+        board.Apply([Projected(TestEvents.Validated("o-1"), 400), Projected(TestEvents.Captured("o-1"), 800)]);
         Assert.Equal(1, board.Counts()[OrderStatus.Paid]);
 
-        var finished = Apply([Projected(Reserved("o-1"), 1200)]);
+        var finished = board.Apply([Projected(Reserved("o-1"), 1200)]);
 
         Assert.Equal(new FinishedOrder("o-1", OrderStatus.Confirmed, TimeSpan.FromMilliseconds(1200)), finished.Single());
         var counts = board.Counts();
@@ -52,10 +37,10 @@ public class OrderBoardTests
     [Fact]
     public void A_redelivered_event_changes_nothing_and_is_not_counted_again()
     {
-        Apply([Projected(TestEvents.Placed("o-1")), Projected(Reserved("o-1"), 500)]);
+        board.Apply([Projected(TestEvents.Placed("o-1")), Projected(Reserved("o-1"), 500)]);
         var (cursor, _) = board.Snapshot(10);
 
-        Assert.Empty(Apply([Projected(Reserved("o-1"), 900), Projected(TestEvents.Placed("o-1"), 900)]));
+        Assert.Empty(board.Apply([Projected(Reserved("o-1"), 900), Projected(TestEvents.Placed("o-1"), 900)]));
 
         Assert.Equal(1, board.Counts()[OrderStatus.Confirmed]);
         Assert.Empty(board.ChangesAfter(cursor)!);
@@ -64,9 +49,9 @@ public class OrderBoardTests
     [Fact]
     public void A_final_status_seen_before_the_order_was_placed_gets_its_latency_when_the_placement_arrives()
     {
-        Assert.Empty(Apply([Projected(new OrderRejected("o-1", "unknown sku"), 300, createdAfterMs: 200)]));
+        Assert.Empty(board.Apply([Projected(new OrderRejected("o-1", "unknown sku"), 300, createdAfterMs: 200)]));
 
-        var finished = Apply([Projected(TestEvents.Placed("o-1"), 350)]);
+        var finished = board.Apply([Projected(TestEvents.Placed("o-1"), 350)]);
 
         Assert.Equal(TimeSpan.FromMilliseconds(300), finished.Single().Latency);
         Assert.Equal(1, board.Counts()[OrderStatus.Rejected]);
@@ -75,10 +60,10 @@ public class OrderBoardTests
     [Fact]
     public void An_order_seeded_from_the_view_is_not_counted_again_but_its_live_events_are()
     {
-        orders.Seed("o-1", [Projected(TestEvents.Placed("o-1")), Projected(TestEvents.Validated("o-1"), 100), Projected(TestEvents.Captured("o-1"), 200)]);
+        board.Seed("o-1", [Projected(TestEvents.Placed("o-1")), Projected(TestEvents.Validated("o-1"), 100), Projected(TestEvents.Captured("o-1"), 200)]);
         Assert.Equal(1, board.Counts()[OrderStatus.Paid]);
 
-        var finished = Apply([Projected(Reserved("o-1"), 700)]);
+        var finished = board.Apply([Projected(Reserved("o-1"), 700)]);
 
         Assert.Equal(TimeSpan.FromMilliseconds(700), finished.Single().Latency);
         Assert.Equal(1, board.Counts()[OrderStatus.Confirmed]);
@@ -87,16 +72,16 @@ public class OrderBoardTests
     [Fact]
     public void A_stream_resumes_after_its_last_change_and_starts_over_from_a_snapshot_with_another_boards_cursor()
     {
-        Apply([Projected(TestEvents.Placed("o-1"))]);
+        board.Apply([Projected(TestEvents.Placed("o-1"))]);
         var (cursor, _) = board.Snapshot(10);
-        Apply([Projected(TestEvents.Placed("o-2"))]);
-        Apply([Projected(TestEvents.Validated("o-2"))]);
+        board.Apply([Projected(TestEvents.Placed("o-2"))]);
+        board.Apply([Projected(TestEvents.Validated("o-2"))]);
 
         var missed = board.ChangesAfter(cursor)!;
 
         Assert.Equal([("o-2", OrderStatus.Placed), ("o-2", OrderStatus.Validated)], missed.Select(c => (c.Order.OrderId, c.Order.Status)));
         Assert.Empty(board.ChangesAfter(missed[^1].Id)!);
-        Assert.Null(board.ChangesAfter(new OrderBoard(new LiveOrders()).Snapshot(1).Cursor));
+        Assert.Null(board.ChangesAfter(new OrderBoard().Snapshot(1).Cursor));
         Assert.Null(board.ChangesAfter("not-a-cursor"));
         Assert.Null(board.ChangesAfter(null));
     }
@@ -104,10 +89,10 @@ public class OrderBoardTests
     [Fact]
     public void Changes_no_longer_kept_send_a_stream_back_to_a_snapshot()
     {
-        Apply([Projected(TestEvents.Placed("o-0"))]);
+        board.Apply([Projected(TestEvents.Placed("o-0"))]);
         var (cursor, _) = board.Snapshot(1);
 
-        for (var i = 1; i <= OrderBoard.MaxReplayableChanges + 1; i++) Apply([Projected(TestEvents.Placed("o-" + i))]);
+        for (var i = 1; i <= OrderBoard.MaxReplayableChanges + 1; i++) board.Apply([Projected(TestEvents.Placed("o-" + i))]);
 
         Assert.Null(board.ChangesAfter(cursor));
     }
@@ -115,14 +100,14 @@ public class OrderBoardTests
     [Fact]
     public void Finished_orders_beyond_the_limit_are_forgotten_oldest_first_and_stay_counted()
     {
-        for (var i = 0; i < LiveOrders.MaxFinishedOrders + 5; i++)
-            Apply([Projected(TestEvents.Placed("o-" + i)), Projected(new OrderRejected("o-" + i, "no"), i)]);
-        Apply([Projected(TestEvents.Placed("open"))]);
+        for (var i = 0; i < OrderBoard.MaxFinishedOrders + 5; i++)
+            board.Apply([Projected(TestEvents.Placed("o-" + i)), Projected(new OrderRejected("o-" + i, "no"), i)]);
+        board.Apply([Projected(TestEvents.Placed("open"))]);
 
-        Assert.False(orders.Knows("o-0"));
-        Assert.True(orders.Knows("o-" + (LiveOrders.MaxFinishedOrders + 4)));
-        Assert.True(orders.Knows("open"));
-        Assert.Equal(LiveOrders.MaxFinishedOrders + 5, board.Counts()[OrderStatus.Rejected]);
+        Assert.False(board.Knows("o-0"));
+        Assert.True(board.Knows("o-" + (OrderBoard.MaxFinishedOrders + 4)));
+        Assert.True(board.Knows("open"));
+        Assert.Equal(OrderBoard.MaxFinishedOrders + 5, board.Counts()[OrderStatus.Rejected]);
     }
 
     [Fact]
@@ -131,7 +116,7 @@ public class OrderBoardTests
         var next = board.NextChange;
         Assert.False(next.IsCompleted);
 
-        Apply([Projected(TestEvents.Placed("o-1"))]);
+        board.Apply([Projected(TestEvents.Placed("o-1"))]);
 
         await next.WaitAsync(TimeSpan.FromSeconds(5));
         Assert.False(board.NextChange.IsCompleted);

@@ -7,34 +7,32 @@ using EventFunctions.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace EventFunctions.Operations.Live;
+namespace EventFunctions.Operations.Board;
 
 /// <summary>
-/// Feeds <see cref="LiveOrders"/> from the projection's commits in this process (<see cref="IOrderViewChanges.Subscribe"/>),
-/// off the projection's thread: it queues each change and applies them in order. An order first seen after its
-/// OrderPlaced (a restart, or a projection that moved between instances) is seeded from the view table first. It
-/// records the placed→final latency of each order it sees finish, reports the orders per status as a gauge, and tells
-/// its observers (the local host's board) what changed. Both hosts run it; only the local host adds a board.
+/// Feeds the board from the projection's commits in this process (<see cref="IOrderViewChanges.Subscribe"/>), off the
+/// projection's thread: it queues each change and applies them in order. An order first seen after its OrderPlaced (a
+/// restart, or a projection that moved between instances) is seeded from the view table first. Records the placed→final
+/// latency of each order it sees finish, and reports the orders per status as a gauge.
 /// </summary>
-public sealed class LiveOrdersFeed : BackgroundService
+public sealed class OrderBoardFeed : BackgroundService
 {
     private readonly Channel<(IReadOnlyList<EventEnvelope> Events, DateTimeOffset At)> queue =
         Channel.CreateUnbounded<(IReadOnlyList<EventEnvelope>, DateTimeOffset)>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly LiveOrders orders;
-    private readonly IReadOnlyList<ILiveOrdersObserver> observers;
+    private readonly OrderBoard board;
     private readonly IOrderViews views;
     private readonly PipelineMetrics metrics;
-    private readonly ILogger<LiveOrdersFeed> logger;
+    private readonly ILogger<OrderBoardFeed> logger;
     private readonly IDisposable subscription;
 
-    public LiveOrdersFeed(LiveOrders orders, IEnumerable<ILiveOrdersObserver> observers, IOrderViewChanges changes, IOrderViews views,
-        PipelineMetrics metrics, IMeterFactory meters, TimeProvider clock, ILogger<LiveOrdersFeed> logger)
+    public OrderBoardFeed(OrderBoard board, IOrderViewChanges changes, IOrderViews views, PipelineMetrics metrics, IMeterFactory meters,
+        TimeProvider clock, ILogger<OrderBoardFeed> logger)
     {
-        (this.orders, this.observers, this.views, this.metrics, this.logger) = (orders, observers.ToList(), views, metrics, logger);
+        (this.board, this.views, this.metrics, this.logger) = (board, views, metrics, logger);
         // From construction, not from ExecuteAsync: the hosts start the triggers after this, and no commit is missed.
         subscription = changes.Subscribe(events => queue.Writer.TryWrite((events, clock.GetUtcNow())));
         PipelineMetrics.Meter(meters).CreateObservableGauge("eventfunctions.orders",
-            () => orders.Counts().Select(c => new Measurement<long>(c.Value, new KeyValuePair<string, object?>("status", c.Key.ToString()))),
+            () => board.Counts().Select(c => new Measurement<long>(c.Value, new KeyValuePair<string, object?>("status", c.Key.ToString()))),
             "{order}", "Orders by status: open ones now, final ones since the host started, as this instance's projection saw them.");
     }
 
@@ -45,14 +43,13 @@ public sealed class LiveOrdersFeed : BackgroundService
             try
             {
                 await SeedUnknownOrdersAsync(events, stoppingToken);
-                var changes = orders.Apply(events.Select(e => ProjectedEvent.Of(e, at)));
-                foreach (var done in changes.Finished) metrics.OrderFinished(done.Status.ToString(), done.Latency);
-                foreach (var observer in observers) observer.Changed(changes);
+                foreach (var done in board.Apply(events.Select(e => ProjectedEvent.Of(e, at))))
+                    metrics.OrderFinished(done.Status.ToString(), done.Latency);
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
-                // A window, not a record: a change it cannot apply must not stop it applying the next.
-                logger.LogError(e, "Live orders: {Count} committed events not applied", events.Count);
+                // The board is a window, not a record: a change it cannot show must not stop it showing the next.
+                logger.LogError(e, "Board: {Count} committed events not shown", events.Count);
             }
         }
     }
@@ -60,7 +57,7 @@ public sealed class LiveOrdersFeed : BackgroundService
     private async Task SeedUnknownOrdersAsync(IReadOnlyList<EventEnvelope> events, CancellationToken cancellationToken)
     {
         var unknown = events.GroupBy(e => e.Subject)
-            .Where(order => !order.Any(e => e.Data is OrderPlaced) && !orders.Knows(order.Key))
+            .Where(order => !order.Any(e => e.Data is OrderPlaced) && !board.Knows(order.Key))
             .Select(order => (OrderId: order.Key, Live: order.Select(e => e.Id).ToHashSet()));
         await Parallel.ForEachAsync(unknown, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (order, token) =>
         {
@@ -68,11 +65,11 @@ public sealed class LiveOrdersFeed : BackgroundService
             {
                 // The live events are in the table already (the projection committed them first): leave them to Apply, which counts them.
                 var history = await views.GetEventsAsync(order.OrderId, token);
-                orders.Seed(order.OrderId, history.Where(e => !order.Live.Contains(e.EventId)).ToList());
+                board.Seed(order.OrderId, history.Where(e => !order.Live.Contains(e.EventId)).ToList());
             }
             catch (Exception e) when (!token.IsCancellationRequested)
             {
-                logger.LogDebug("Live orders: history of order {OrderId} not read ({Reason}); applying its live events only", order.OrderId, e.Message);
+                logger.LogDebug("Board: history of order {OrderId} not read ({Reason}); showing its live events only", order.OrderId, e.Message);
             }
         });
     }
