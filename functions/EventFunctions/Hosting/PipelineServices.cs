@@ -5,6 +5,7 @@ using EventFunctions.Messaging;
 using EventFunctions.Operations;
 using EventFunctions.Operations.Board;
 using EventFunctions.Operations.DeadLetterQueue;
+using EventFunctions.Operations.Live;
 using EventFunctions.Operations.Overdue;
 using EventFunctions.Orders.Intake;
 using EventFunctions.Orders.Inventory;
@@ -102,9 +103,11 @@ public static class PipelineServices
 
         services.AddSingleton<ConsumerLagMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<ConsumerLagMonitor>());
+        services.AddSingleton<LiveOrders>();
+        services.AddSingleton<ILiveOrdersObserver, OrderMetrics>();
+        services.AddHostedService<LiveOrdersFeed>();
         services.AddSingleton<OrderBoard>();
-        services.AddSingleton<OrderBoardFeed>();
-        services.AddHostedService(sp => sp.GetRequiredService<OrderBoardFeed>());
+        services.AddSingleton<ILiveOrdersObserver>(sp => sp.GetRequiredService<OrderBoard>());
         services.AddSingleton<BoardStream>();
         services.AddSingleton<BoardApi>();
 
