@@ -3,7 +3,6 @@ using Azure.Data.Tables;
 using EventFunctions.Http;
 using EventFunctions.Messaging;
 using EventFunctions.Operations;
-using EventFunctions.Operations.Board;
 using EventFunctions.Operations.DeadLetterQueue;
 using EventFunctions.Operations.Live;
 using EventFunctions.Operations.Overdue;
@@ -29,7 +28,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace EventFunctions.Hosting;
 
-/// <summary>The pipeline's object graph, the same under both hosts; a host adds only its trigger and its HTTP front.</summary>
+/// <summary>
+/// The pipeline's object graph, the same under both hosts; a host adds only its trigger and its HTTP front (and the local
+/// host its board, <see cref="OrderBoardServices.AddOrderBoard"/>).
+/// </summary>
 public static class PipelineServices
 {
     /// <summary>
@@ -106,10 +108,6 @@ public static class PipelineServices
         services.AddSingleton<LiveOrders>();
         services.AddSingleton<ILiveOrdersObserver, OrderMetrics>();
         services.AddHostedService<LiveOrdersFeed>();
-        services.AddSingleton<OrderBoard>();
-        services.AddSingleton<ILiveOrdersObserver>(sp => sp.GetRequiredService<OrderBoard>());
-        services.AddSingleton<BoardStream>();
-        services.AddSingleton<BoardApi>();
 
         services.AddSingleton<TransientFaultGuard>();
         services.AddSingleton<OrdersApi>();
