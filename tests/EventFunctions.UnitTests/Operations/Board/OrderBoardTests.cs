@@ -19,22 +19,14 @@ public class OrderBoardTests
         return applied.Finished;
     }
 
-    private static ProjectedEvent Projected(IOrderEvent data, int projectedAfterMs = 0, int createdAfterMs = 0)
-    {
-        var envelope = TestEvents.Envelope(data) with { Time = TestEvents.Now.AddMilliseconds(createdAfterMs) };
-        return ProjectedEvent.Of(envelope, TestEvents.Now.AddMilliseconds(projectedAfterMs));
-    }
-
-    private static StockReserved Reserved(string orderId) => new(orderId, [new OrderLine("sku-a", 2)]);
-
     [Fact]
     public void An_order_moves_through_its_statuses_and_its_latency_is_known_once_final()
     {
-        Assert.Empty(Apply(Projected(TestEvents.Placed("o-1"), 10)));
-        Apply(Projected(TestEvents.Validated("o-1"), 400), Projected(TestEvents.Captured("o-1"), 800));
+        Assert.Empty(Apply(TestEvents.Projected(TestEvents.Placed("o-1"), 10)));
+        Apply(TestEvents.Projected(TestEvents.Validated("o-1"), 400), TestEvents.Projected(TestEvents.Captured("o-1"), 800));
         Assert.Equal(1, orders.Counts()[OrderStatus.Paid]);
 
-        var finished = Apply(Projected(Reserved("o-1"), 1200));
+        var finished = Apply(TestEvents.Projected(TestEvents.Reserved("o-1"), 1200));
 
         Assert.Equal(new FinishedOrder("o-1", OrderStatus.Confirmed, TimeSpan.FromMilliseconds(1200)), finished.Single());
         var counts = orders.Counts();
@@ -49,10 +41,10 @@ public class OrderBoardTests
     [Fact]
     public void A_redelivered_event_changes_nothing_and_is_not_counted_again()
     {
-        Apply(Projected(TestEvents.Placed("o-1")), Projected(Reserved("o-1"), 500));
+        Apply(TestEvents.Projected(TestEvents.Placed("o-1")), TestEvents.Projected(TestEvents.Reserved("o-1"), 500));
         var (cursor, _) = board.Snapshot(10);
 
-        Assert.Empty(Apply(Projected(Reserved("o-1"), 900), Projected(TestEvents.Placed("o-1"), 900)));
+        Assert.Empty(Apply(TestEvents.Projected(TestEvents.Reserved("o-1"), 900), TestEvents.Projected(TestEvents.Placed("o-1"), 900)));
 
         Assert.Equal(1, orders.Counts()[OrderStatus.Confirmed]);
         Assert.Empty(board.ChangesAfter(cursor)!);
@@ -61,10 +53,10 @@ public class OrderBoardTests
     [Fact]
     public void A_stream_resumes_after_its_last_change_and_starts_over_from_a_snapshot_with_another_boards_cursor()
     {
-        Apply(Projected(TestEvents.Placed("o-1")));
+        Apply(TestEvents.Projected(TestEvents.Placed("o-1")));
         var (cursor, _) = board.Snapshot(10);
-        Apply(Projected(TestEvents.Placed("o-2")));
-        Apply(Projected(TestEvents.Validated("o-2")));
+        Apply(TestEvents.Projected(TestEvents.Placed("o-2")));
+        Apply(TestEvents.Projected(TestEvents.Validated("o-2")));
 
         var missed = board.ChangesAfter(cursor)!;
 
@@ -78,15 +70,15 @@ public class OrderBoardTests
     [Fact]
     public void A_snapshot_that_holds_changes_the_board_has_not_observed_yet_resumes_after_them_not_with_them()
     {
-        Apply(Projected(TestEvents.Placed("o-1")));
-        var validated = orders.Apply([Projected(TestEvents.Validated("o-1"))]);
+        Apply(TestEvents.Projected(TestEvents.Placed("o-1")));
+        var validated = orders.Apply([TestEvents.Projected(TestEvents.Validated("o-1"))]);
         var (cursor, recent) = board.Snapshot(10);
         Assert.Equal(OrderStatus.Validated, recent.Single().Status);
 
         Assert.Empty(board.ChangesAfter(cursor)!);
         board.Changed(validated);
         Assert.Empty(board.ChangesAfter(cursor)!);
-        Apply(Projected(TestEvents.Captured("o-1")));
+        Apply(TestEvents.Projected(TestEvents.Captured("o-1")));
 
         Assert.Equal([OrderStatus.Paid], board.ChangesAfter(cursor)!.Select(c => c.Order.Status));
     }
@@ -94,10 +86,10 @@ public class OrderBoardTests
     [Fact]
     public void Changes_no_longer_kept_send_a_stream_back_to_a_snapshot()
     {
-        Apply(Projected(TestEvents.Placed("o-0")));
+        Apply(TestEvents.Projected(TestEvents.Placed("o-0")));
         var (cursor, _) = board.Snapshot(1);
 
-        for (var i = 1; i <= OrderBoard.MaxReplayableChanges + 1; i++) Apply(Projected(TestEvents.Placed("o-" + i)));
+        for (var i = 1; i <= OrderBoard.MaxReplayableChanges + 1; i++) Apply(TestEvents.Projected(TestEvents.Placed("o-" + i)));
 
         Assert.Null(board.ChangesAfter(cursor));
     }
@@ -108,7 +100,7 @@ public class OrderBoardTests
         var next = board.NextChange;
         Assert.False(next.IsCompleted);
 
-        Apply(Projected(TestEvents.Placed("o-1")));
+        Apply(TestEvents.Projected(TestEvents.Placed("o-1")));
 
         await next.WaitAsync(TimeSpan.FromSeconds(5));
         Assert.False(board.NextChange.IsCompleted);

@@ -7,20 +7,12 @@ public class LiveOrdersTests
 {
     private readonly LiveOrders orders = new();
 
-    private static ProjectedEvent Projected(IOrderEvent data, int projectedAfterMs = 0, int createdAfterMs = 0)
-    {
-        var envelope = TestEvents.Envelope(data) with { Time = TestEvents.Now.AddMilliseconds(createdAfterMs) };
-        return ProjectedEvent.Of(envelope, TestEvents.Now.AddMilliseconds(projectedAfterMs));
-    }
-
-    private static StockReserved Reserved(string orderId) => new(orderId, [new OrderLine("sku-a", 2)]);
-
     [Fact]
     public void A_final_status_seen_before_the_order_was_placed_gets_its_latency_when_the_placement_arrives()
     {
-        Assert.Empty(orders.Apply([Projected(new OrderRejected("o-1", "unknown sku"), 300, createdAfterMs: 200)]).Finished);
+        Assert.Empty(orders.Apply([TestEvents.Projected(new OrderRejected("o-1", "unknown sku"), 300, createdAfterMs: 200)]).Finished);
 
-        var finished = orders.Apply([Projected(TestEvents.Placed("o-1"), 350)]).Finished;
+        var finished = orders.Apply([TestEvents.Projected(TestEvents.Placed("o-1"), 350)]).Finished;
 
         Assert.Equal(TimeSpan.FromMilliseconds(300), finished.Single().Latency);
         Assert.Equal(1, orders.Counts()[OrderStatus.Rejected]);
@@ -29,10 +21,10 @@ public class LiveOrdersTests
     [Fact]
     public void An_order_seeded_from_the_view_is_not_counted_again_but_its_live_events_are()
     {
-        orders.Seed("o-1", [Projected(TestEvents.Placed("o-1")), Projected(TestEvents.Validated("o-1"), 100), Projected(TestEvents.Captured("o-1"), 200)]);
+        orders.Seed("o-1", [TestEvents.Projected(TestEvents.Placed("o-1")), TestEvents.Projected(TestEvents.Validated("o-1"), 100), TestEvents.Projected(TestEvents.Captured("o-1"), 200)]);
         Assert.Equal(1, orders.Counts()[OrderStatus.Paid]);
 
-        var finished = orders.Apply([Projected(Reserved("o-1"), 700)]).Finished;
+        var finished = orders.Apply([TestEvents.Projected(TestEvents.Reserved("o-1"), 700)]).Finished;
 
         Assert.Equal(TimeSpan.FromMilliseconds(700), finished.Single().Latency);
         Assert.Equal(1, orders.Counts()[OrderStatus.Confirmed]);
@@ -42,8 +34,8 @@ public class LiveOrdersTests
     public void Finished_orders_beyond_the_limit_are_forgotten_oldest_first_and_stay_counted()
     {
         for (var i = 0; i < LiveOrders.MaxFinishedOrders + 5; i++)
-            orders.Apply([Projected(TestEvents.Placed("o-" + i)), Projected(new OrderRejected("o-" + i, "no"), i)]);
-        orders.Apply([Projected(TestEvents.Placed("open"))]);
+            orders.Apply([TestEvents.Projected(TestEvents.Placed("o-" + i)), TestEvents.Projected(new OrderRejected("o-" + i, "no"), i)]);
+        orders.Apply([TestEvents.Projected(TestEvents.Placed("open"))]);
 
         Assert.False(orders.Knows("o-0"));
         Assert.True(orders.Knows("o-" + (LiveOrders.MaxFinishedOrders + 4)));
