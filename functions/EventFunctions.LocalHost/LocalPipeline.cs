@@ -97,7 +97,7 @@ public sealed class LocalPipeline : IAsyncDisposable
         return builder;
     }
 
-    /// <summary>The pipeline's own services, as the Functions app registers them, with this host's retries, view rebuilds and tables.</summary>
+    /// <summary>The pipeline's own services, as the Functions app registers them, with this host's retries, view rebuilds and tables; and the board.</summary>
     private static void AddPipelineServices(WebApplicationBuilder builder, KafkaConnection kafka, GroupProtocol groupProtocol, bool runFunctions, LocalPipelineOptions options)
     {
         var settings = builder.Configuration;
@@ -108,6 +108,7 @@ public sealed class LocalPipeline : IAsyncDisposable
             ConfigureConsumer = config => config.GroupProtocol = groupProtocol,
         });
         builder.Services.AddEventFunctionsPipeline(kafka, settings, settings[TableStorage.PrefixSetting] ?? options.TablePrefix, options.ConfigureTables);
+        builder.Services.AddOrderBoard();
     }
 
     /// <summary>The trigger's settings and health; when the host runs the functions, their triggers and the overdue scan.</summary>

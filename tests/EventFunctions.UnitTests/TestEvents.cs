@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using EventFunctions.Messaging;
 using EventFunctions.Processing.Lineage;
+using EventFunctions.ReadSide.OrderViews;
 using EventFunctions.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,6 +32,13 @@ internal static class TestEvents
 
     public static PaymentCaptured Captured(string orderId = "o-1", params OrderLine[] lines) =>
         new(orderId, "ch_1", 20m, lines.Length > 0 ? lines : [new OrderLine("sku-a", 2)]);
+
+    public static StockReserved Reserved(string orderId = "o-1", params OrderLine[] lines) =>
+        new(orderId, lines.Length > 0 ? lines : [new OrderLine("sku-a", 2)]);
+
+    /// <summary>An event as the projection committed it: created <paramref name="createdAfterMs"/>, committed <paramref name="projectedAfterMs"/> after <see cref="Now"/>.</summary>
+    public static ProjectedEvent Projected(IOrderEvent data, int projectedAfterMs = 0, int createdAfterMs = 0) =>
+        ProjectedEvent.Of(Envelope(data) with { Time = Now.AddMilliseconds(createdAfterMs) }, Now.AddMilliseconds(projectedAfterMs));
 
     public static IncomingRecord Record(EventEnvelope envelope, long offset = 0)
     {

@@ -3,8 +3,8 @@ using Azure.Data.Tables;
 using EventFunctions.Http;
 using EventFunctions.Messaging;
 using EventFunctions.Operations;
-using EventFunctions.Operations.Board;
 using EventFunctions.Operations.DeadLetterQueue;
+using EventFunctions.Operations.Live;
 using EventFunctions.Operations.Overdue;
 using EventFunctions.Orders.Intake;
 using EventFunctions.Orders.Inventory;
@@ -28,7 +28,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace EventFunctions.Hosting;
 
-/// <summary>The pipeline's object graph, the same under both hosts; a host adds only its trigger and its HTTP front.</summary>
+/// <summary>
+/// The pipeline's object graph, the same under both hosts; a host adds only its trigger and its HTTP front (and the local
+/// host its board, <see cref="OrderBoardServices.AddOrderBoard"/>).
+/// </summary>
 public static class PipelineServices
 {
     /// <summary>
@@ -102,11 +105,9 @@ public static class PipelineServices
 
         services.AddSingleton<ConsumerLagMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<ConsumerLagMonitor>());
-        services.AddSingleton<OrderBoard>();
-        services.AddSingleton<OrderBoardFeed>();
-        services.AddHostedService(sp => sp.GetRequiredService<OrderBoardFeed>());
-        services.AddSingleton<BoardStream>();
-        services.AddSingleton<BoardApi>();
+        services.AddSingleton<LiveOrders>();
+        services.AddSingleton<ILiveOrdersObserver, OrderMetrics>();
+        services.AddHostedService<LiveOrdersFeed>();
 
         services.AddSingleton<TransientFaultGuard>();
         services.AddSingleton<OrdersApi>();

@@ -5,7 +5,7 @@ namespace EventFunctions.Telemetry;
 
 /// <summary>
 /// The pipeline's instruments, on the meter <see cref="PipelineTelemetry.Name"/>. The "Metrics" table of docs/observability.md
-/// lists them. The gauges belong to what they measure (<see cref="Processing.ConsumerLagMonitor"/>, the order board, the overdue
+/// lists them. The gauges belong to what they measure (<see cref="Processing.ConsumerLagMonitor"/>, the live orders, the overdue
 /// scan), on the same meter.
 /// </summary>
 public sealed class PipelineMetrics

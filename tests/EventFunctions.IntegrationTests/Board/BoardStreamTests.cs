@@ -3,6 +3,7 @@ using System.Net.ServerSentEvents;
 using System.Text.Json;
 using EventFunctions.IntegrationTests.Infrastructure;
 using EventFunctions.Operations.Board;
+using EventFunctions.Operations.Live;
 using EventFunctions.ReadSide.OrderViews;
 
 namespace EventFunctions.IntegrationTests.Board;
@@ -49,10 +50,10 @@ public class BoardStreamTests(PipelineFixture pipeline)
         /// <paramref name="until"/> wants it, at most <see cref="PipelineFixture.Patience"/>; returns that event and
         /// every state of the order seen on the way, that one included.
         /// </summary>
-        public async Task<(SseItem<string> Item, List<BoardOrder> Seen)> UntilAsync(string orderId, Func<BoardOrder, bool> until)
+        public async Task<(SseItem<string> Item, List<LiveOrder> Seen)> UntilAsync(string orderId, Func<LiveOrder, bool> until)
         {
             using var deadline = new CancellationTokenSource(PipelineFixture.Patience);
-            var seen = new List<BoardOrder>();
+            var seen = new List<LiveOrder>();
             while (true)
             {
                 var item = await NextAsync(deadline.Token);
@@ -69,7 +70,7 @@ public class BoardStreamTests(PipelineFixture pipeline)
         }
     }
 
-    private static IReadOnlyList<BoardOrder> Orders(SseItem<string> item) => JsonSerializer.Deserialize<List<BoardOrder>>(item.Data, BoardStream.Json)!;
+    private static IReadOnlyList<LiveOrder> Orders(SseItem<string> item) => JsonSerializer.Deserialize<List<LiveOrder>>(item.Data, BoardStream.Json)!;
 
     [Fact]
     public async Task A_stream_opens_with_a_snapshot_then_pushes_an_order_through_its_statuses_as_the_projection_commits()

@@ -2,6 +2,7 @@ using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using EventFunctions.Operations.Live;
 using EventFunctions.Operations.Overdue;
 using EventFunctions.Processing;
 using EventFunctions.Telemetry;
@@ -16,7 +17,7 @@ namespace EventFunctions.Operations.Board;
 /// themselves) gets exactly the changes it missed, or a new snapshot when they are no longer kept or the id is
 /// another board's (another instance, or this one before a restart).
 /// </summary>
-public sealed class BoardStream(OrderBoard board, ConsumerLagMonitor lag, PipelineMetrics metrics, OverdueOrderMonitor overdue, TimeProvider clock)
+public sealed class BoardStream(OrderBoard board, LiveOrders orders, ConsumerLagMonitor lag, PipelineMetrics metrics, OverdueOrderMonitor overdue, TimeProvider clock)
 {
     public static readonly TimeSpan SummaryInterval = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan Coalesce = TimeSpan.FromMilliseconds(100);
@@ -34,14 +35,14 @@ public sealed class BoardStream(OrderBoard board, ConsumerLagMonitor lag, Pipeli
             .Select(g => new FunctionLag(g.Key, g.Sum(l => l.Lag), g.Where(l => l.Lag > 0).Select(l => new PartitionLagView(l.Topic, l.Partition, l.Lag)).ToList()))
             .OrderBy(l => l.Function, StringComparer.Ordinal).ToList();
         var scan = overdue.LastScan;
-        return new BoardSummary(clock.GetUtcNow(), board.Counts(), board.Latency(), lags, sample.At, metrics.DeadLetteredSinceStart,
+        return new BoardSummary(clock.GetUtcNow(), orders.Counts(), board.Latency(), lags, sample.At, metrics.DeadLetteredSinceStart,
             new OverdueSummary(scan?.At, scan?.Orders.Count ?? 0, scan?.Orders.Take(20).Select(o => o.OrderId).ToList() ?? []));
     }
 
     public BoardSnapshot Snapshot()
     {
-        var (cursor, orders) = board.Snapshot(SnapshotOrders);
-        return new BoardSnapshot(cursor, Summary(), orders);
+        var (cursor, recent) = board.Snapshot(SnapshotOrders);
+        return new BoardSnapshot(cursor, Summary(), recent);
     }
 
     public async IAsyncEnumerable<SseItem<string>> StreamAsync(string? lastEventId, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -90,4 +91,4 @@ public sealed class BoardStream(OrderBoard board, ConsumerLagMonitor lag, Pipeli
 }
 
 /// <summary>What a stream opens with: the cursor to resume after, the figures and the most recently changed orders.</summary>
-public sealed record BoardSnapshot(string Cursor, BoardSummary Summary, IReadOnlyList<BoardOrder> Orders);
+public sealed record BoardSnapshot(string Cursor, BoardSummary Summary, IReadOnlyList<LiveOrder> Orders);

@@ -1,39 +1,34 @@
-using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 using EventFunctions.Contracts;
 using EventFunctions.Contracts.Events;
 using EventFunctions.ReadSide.OrderViews;
-using EventFunctions.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace EventFunctions.Operations.Board;
+namespace EventFunctions.Operations.Live;
 
 /// <summary>
-/// Feeds the board from the projection's commits in this process (<see cref="IOrderViewChanges.Subscribe"/>), off the
-/// projection's thread: it queues each change and applies them in order. An order first seen after its OrderPlaced (a
-/// restart, or a projection that moved between instances) is seeded from the view table first. Records the placed→final
-/// latency of each order it sees finish, and reports the orders per status as a gauge.
+/// Feeds <see cref="LiveOrders"/> from the projection's commits in this process (<see cref="IOrderViewChanges.Subscribe"/>),
+/// off the projection's thread: it queues each change, applies them in order and hands each apply's changes to the
+/// observers (the order metrics; the board where the host serves it). An order first seen after its OrderPlaced (a
+/// restart, or a projection that moved between instances) is seeded from the view table first.
 /// </summary>
-public sealed class OrderBoardFeed : BackgroundService
+public sealed class LiveOrdersFeed : BackgroundService
 {
     private readonly Channel<(IReadOnlyList<EventEnvelope> Events, DateTimeOffset At)> queue =
         Channel.CreateUnbounded<(IReadOnlyList<EventEnvelope>, DateTimeOffset)>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly OrderBoard board;
+    private readonly LiveOrders orders;
+    private readonly IReadOnlyList<ILiveOrdersObserver> observers;
     private readonly IOrderViews views;
-    private readonly PipelineMetrics metrics;
-    private readonly ILogger<OrderBoardFeed> logger;
+    private readonly ILogger<LiveOrdersFeed> logger;
     private readonly IDisposable subscription;
 
-    public OrderBoardFeed(OrderBoard board, IOrderViewChanges changes, IOrderViews views, PipelineMetrics metrics, IMeterFactory meters,
-        TimeProvider clock, ILogger<OrderBoardFeed> logger)
+    public LiveOrdersFeed(LiveOrders orders, IEnumerable<ILiveOrdersObserver> observers, IOrderViewChanges changes, IOrderViews views,
+        TimeProvider clock, ILogger<LiveOrdersFeed> logger)
     {
-        (this.board, this.views, this.metrics, this.logger) = (board, views, metrics, logger);
+        (this.orders, this.observers, this.views, this.logger) = (orders, observers.ToList(), views, logger);
         // From construction, not from ExecuteAsync: the hosts start the triggers after this, and no commit is missed.
         subscription = changes.Subscribe(events => queue.Writer.TryWrite((events, clock.GetUtcNow())));
-        PipelineMetrics.Meter(meters).CreateObservableGauge("eventfunctions.orders",
-            () => board.Counts().Select(c => new Measurement<long>(c.Value, new KeyValuePair<string, object?>("status", c.Key.ToString()))),
-            "{order}", "Orders by status: open ones now, final ones since the host started, as this instance's projection saw them.");
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -43,13 +38,13 @@ public sealed class OrderBoardFeed : BackgroundService
             try
             {
                 await SeedUnknownOrdersAsync(events, stoppingToken);
-                foreach (var done in board.Apply(events.Select(e => ProjectedEvent.Of(e, at))))
-                    metrics.OrderFinished(done.Status.ToString(), done.Latency);
+                var applied = orders.Apply(events.Select(e => ProjectedEvent.Of(e, at)));
+                foreach (var observer in observers) observer.Changed(applied);
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
-                // The board is a window, not a record: a change it cannot show must not stop it showing the next.
-                logger.LogError(e, "Board: {Count} committed events not shown", events.Count);
+                // The live orders are a window, not a record: a change they cannot take must not stop them taking the next.
+                logger.LogError(e, "Live orders: {Count} committed events not applied", events.Count);
             }
         }
     }
@@ -57,7 +52,7 @@ public sealed class OrderBoardFeed : BackgroundService
     private async Task SeedUnknownOrdersAsync(IReadOnlyList<EventEnvelope> events, CancellationToken cancellationToken)
     {
         var unknown = events.GroupBy(e => e.Subject)
-            .Where(order => !order.Any(e => e.Data is OrderPlaced) && !board.Knows(order.Key))
+            .Where(order => !order.Any(e => e.Data is OrderPlaced) && !orders.Knows(order.Key))
             .Select(order => (OrderId: order.Key, Live: order.Select(e => e.Id).ToHashSet()));
         await Parallel.ForEachAsync(unknown, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (order, token) =>
         {
@@ -65,11 +60,11 @@ public sealed class OrderBoardFeed : BackgroundService
             {
                 // The live events are in the table already (the projection committed them first): leave them to Apply, which counts them.
                 var history = await views.GetEventsAsync(order.OrderId, token);
-                board.Seed(order.OrderId, history.Where(e => !order.Live.Contains(e.EventId)).ToList());
+                orders.Seed(order.OrderId, history.Where(e => !order.Live.Contains(e.EventId)).ToList());
             }
             catch (Exception e) when (!token.IsCancellationRequested)
             {
-                logger.LogDebug("Board: history of order {OrderId} not read ({Reason}); showing its live events only", order.OrderId, e.Message);
+                logger.LogDebug("Live orders: history of order {OrderId} not read ({Reason}); taking its live events only", order.OrderId, e.Message);
             }
         });
     }
