@@ -52,7 +52,7 @@ public sealed class OrderMetricsTests
         var feed = app.GetServices<IHostedService>().OfType<LiveOrdersFeed>().Single();
         await feed.StartAsync(CancellationToken.None);
 
-        var orderId = $"metrics-{Guid.NewGuid():N}"[..20];
+        var orderId = TestIds.Order("metrics");
         var placedAt = DateTimeOffset.UtcNow.AddSeconds(-2);
         ((OrderViewChanges)app.GetRequiredService<IOrderViewChanges>()).Changed(
         [
