@@ -16,7 +16,7 @@ namespace EventFunctions.LocalHost.Api;
 /// </summary>
 public static class LocalApiRoutes
 {
-    public const string AdminAlias = "admin";
+    private const string AdminAlias = "admin";
 
     public static void MapPipelineApi(this WebApplication app)
     {

@@ -26,7 +26,7 @@ public sealed class KafkaTriggerListener(
     private readonly FirstDeliveries firstDeliveries = new();
 
     /// <summary>Only business functions look for processed events (their inbox), so only they gain from knowing first deliveries.</summary>
-    private readonly bool knowsFirstDeliveries = function is not IProjection;
+    private readonly bool knowsFirstDeliveries = function.KeepsInbox();
 
     /// <summary>The trigger's consumer group: what the health report names, one entry per trigger.</summary>
     private string Group => consumerConfig.GroupId;

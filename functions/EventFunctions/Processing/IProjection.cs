@@ -2,7 +2,7 @@ namespace EventFunctions.Processing;
 
 /// <summary>
 /// A read model's projection: an <see cref="IEventFunction"/> whose every write is an idempotent fact (first wins, or
-/// overwritten alike by a repeat), so it keeps no inbox (<see cref="InboxRow.KeptBy"/>), emits nothing, and may write
+/// overwritten alike by a repeat), so it keeps no inbox (<see cref="EventFunctionKinds.KeepsInbox"/>), emits nothing, and may write
 /// several versions of its read model at once.
 /// </summary>
 public interface IProjection : IEventFunction

@@ -16,9 +16,6 @@ internal static class InboxRow
     public const string Outbox = "Outbox";
     public const string SettledBecause = "SettledBecause";
 
-    /// <summary>Whether the function keeps inbox rows: a business function does; a projection, whose facts are idempotent, needs none.</summary>
-    public static bool KeptBy(IEventFunction function) => function is not IProjection;
-
     public static string Key(IEventFunction function, EventEnvelope @event) => Key(function.Name, @event.Subject, @event.Id);
 
     public static string Key(string function, string orderId, string eventId) => $"{orderId}|inbox|{function}|{eventId}";

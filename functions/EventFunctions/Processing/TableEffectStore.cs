@@ -21,7 +21,7 @@ public sealed class TableEffectStore(TableStorage tables, ILogger<TableEffectSto
         IEventFunction function, IReadOnlyList<EventEnvelope> events, CancellationToken cancellationToken)
     {
         var found = new ConcurrentDictionary<string, IReadOnlyList<OutgoingRecord>>();
-        if (!InboxRow.KeptBy(function) || events.Count == 0) return found;
+        if (!function.KeepsInbox() || events.Count == 0) return found;
 
         var table = tables.Table(function.HomeTable);
         var queries = events
@@ -165,7 +165,7 @@ public sealed class TableEffectStore(TableStorage tables, ILogger<TableEffectSto
         foreach (var pending in effects)
         {
             var rows = new List<UnitRow>();
-            if (InboxRow.KeptBy(function))
+            if (function.KeepsInbox())
             {
                 var inbox = InboxRow.Create(function, pending.Effect.Cause, pending.Outbox, pending.Effect.SettledBecause);
                 if (written.ContainsKey(inbox.RowKey)) continue; // the same event twice in one batch
@@ -241,7 +241,7 @@ public sealed class TableEffectStore(TableStorage tables, ILogger<TableEffectSto
 
         public CommitUnit AsBusinessDuplicate(IEventFunction function) => new(
             Effect,
-            InboxRow.KeptBy(function)
+            function.KeepsInbox()
                 ? [new UnitRow(new TableTransactionAction(TableTransactionActionType.Add, InboxRow.Create(function, Effect.Cause, [], Effect.SettledBecause)), null)]
                 : [],
             []) { IsBusinessDuplicate = true };

@@ -11,8 +11,8 @@ namespace EventFunctions.FunctionsApp.Tests.Metadata;
 
 /// <summary>
 /// The HTTP and timer triggers as the Functions host will bind them (from what the real Worker.Sdk generated): the
-/// local host's API, the same methods on the same routes, health included, apart from the local host's
-/// <c>admin/</c> spelling of the operators' routes (which the Functions host refuses).
+/// local host's API, the same methods on the same routes, health included. The local host's <c>admin/</c> spelling of
+/// the operators' routes (which the Functions host refuses) is a rewrite before routing, so it maps no route of its own.
 /// </summary>
 [Trait("Category", "Metadata")]
 public sealed class HttpTriggerMetadataTests
@@ -25,7 +25,7 @@ public sealed class HttpTriggerMetadataTests
             .SelectMany(t => t.Binding["methods"]!.AsArray().Select(m => (Method: ((string)m!).ToUpperInvariant(), Route: $"/{ApiRoutes.Prefix}/{t.Binding.Value("route")}")))
             .Order().ToList();
 
-        Assert.Equal(LocalHostRoutes().Where(r => !r.Route.StartsWith($"/api/{LocalApiRoutes.AdminAlias}/")).Order(), declared);
+        Assert.Equal(LocalHostRoutes().Order(), declared);
     }
 
     [Theory]

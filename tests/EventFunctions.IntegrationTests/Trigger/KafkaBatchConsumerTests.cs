@@ -71,8 +71,7 @@ public sealed class KafkaBatchConsumerTests : IDisposable
             BootstrapServers = cluster.BootstrapServers,
             GroupId = group,
             AutoOffsetReset = AutoOffsetReset.Earliest,
-            EnableAutoOffsetStore = false,
-            EnableAutoCommit = commit == OffsetCommit.Background,
+            // Left at librdkafka's defaults (offsets stored as handed out, auto-commit on): the consumer sets both for its mode.
             AutoCommitIntervalMs = 200,
         };
         using var stop = new CancellationTokenSource();

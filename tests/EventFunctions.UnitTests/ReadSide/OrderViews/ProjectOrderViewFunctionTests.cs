@@ -90,7 +90,7 @@ public class ProjectOrderViewFunctionTests
         var function = new ProjectOrderViewFunction(changes.Object, Versions, TestEvents.Clock());
 
         Assert.Equal(Topics.All.Select(t => t.Name), function.Topics);
-        Assert.False(InboxRow.KeptBy(function));
+        Assert.False(function.KeepsInbox());
     }
 
     [Fact]
